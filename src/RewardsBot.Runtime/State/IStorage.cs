@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace RewardsBot.Runtime.State;
+
+/// <summary>
+/// A key/value store of JSON documents with optimistic concurrency.
+/// </summary>
+/// <remarks>
+/// eTag rules on write (per key):
+/// <list type="bullet">
+/// <item><c>"*"</c>: write unconditionally.</item>
+/// <item><c>null</c>: create; the key must not exist yet (otherwise a conflict).</item>
+/// <item>any other value: the stored eTag must equal it; a missing key is a conflict too (it was deleted).</item>
+/// </list>
+/// A write of several keys is all or nothing. On conflict <see cref="ETagConflictException"/> is thrown and
+/// nothing is written. (The Bot Framework SDK treats a null eTag as a wildcard; here it means "create", so two
+/// processes that start the same conversation cannot silently overwrite each other.)
+/// </remarks>
+public interface IStorage
+{
+    /// <summary>Reads the given keys; keys that do not exist are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Writes the given documents; returns each key's new eTag.</summary>
+    Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the given keys; missing keys are ignored.</summary>
+    Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+}
+
+/// <summary>A stored JSON document and its eTag. Documents are copied on read and write: callers never share them with the store.</summary>
+public sealed record StoreItem(JsonObject Document, string? ETag);
+
+/// <summary>A write whose eTag no longer matched what is stored: someone else changed (or deleted) the document first.</summary>
+public sealed class ETagConflictException : Exception
+{
+    public ETagConflictException(string key)
+        : base($"The stored item '{key}' was changed by another writer since it was read. Read it again and reapply the change.")
+        => Key = key;
+
+    public string Key { get; }
+}
