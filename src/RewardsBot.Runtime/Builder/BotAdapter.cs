@@ -1,4 +1,5 @@
 using RewardsBot.Runtime.Schema;
+using RewardsBot.Runtime.State;
 
 namespace RewardsBot.Runtime.Builder;
 
@@ -28,7 +29,10 @@ public abstract class BotAdapter
 
     public abstract Task DeleteActivityAsync(ITurnContext turnContext, string activityId, CancellationToken cancellationToken);
 
-    /// <summary>Runs middleware then the bot; routes exceptions to <see cref="OnTurnError"/> (rethrows if none is set).</summary>
+    /// <summary>
+    /// Runs middleware then the bot; routes exceptions to <see cref="OnTurnError"/> (rethrows if none is set).
+    /// Cancellation and eTag conflicts are not turn errors: they propagate so the adapter can stop or retry the turn.
+    /// </summary>
     protected async Task RunPipelineAsync(ITurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -36,7 +40,7 @@ public abstract class BotAdapter
         {
             await MiddlewareSet.ReceiveActivityWithStatusAsync(turnContext, callback, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException)
+        catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException && ex is not ETagConflictException)
         {
             await OnTurnError(turnContext, ex).ConfigureAwait(false);
         }

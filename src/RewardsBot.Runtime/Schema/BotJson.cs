@@ -22,6 +22,7 @@ public static class BotJson
             MaxDepth = 64,
             TypeInfoResolver = BotJsonContext.Default,
         };
+        options.Converters.Add(new WireDateTimeOffsetConverter());
         options.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         options.MakeReadOnly();
         return options;
@@ -37,7 +38,7 @@ public static class BotJson
 }
 
 /// <summary>Source-generated serializers for the wire types (the hot path of every turn).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(WireDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(Activity[]))]
 [JsonSerializable(typeof(ExpectedReplies))]

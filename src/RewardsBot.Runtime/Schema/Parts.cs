@@ -108,7 +108,8 @@ public sealed class ExpectedReplies
 public sealed class InvokeResponse
 {
     public int Status { get; set; }
-    public JsonNode? Body { get; set; }
+    /// <summary>The JSON body: a JsonNode, or any object serialisable with <see cref="BotJson.Options"/>.</summary>
+    public object? Body { get; set; }
 }
 
 /// <summary>The body a bot returns for an <c>adaptiveCard/action</c> invoke.</summary>
