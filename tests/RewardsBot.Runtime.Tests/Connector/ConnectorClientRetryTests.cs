@@ -153,10 +153,13 @@ public sealed class ConnectorClientRetryTests
     public async Task Caller_cancellation_while_waiting_for_a_response_is_not_retried()
     {
         await using var harness = new ConnectorHarness(LoopbackHttpServer.Start(ScriptedResponse.NoAnswer));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => harness.SendAsync(cancellationToken: cancellation.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+        var send = harness.SendAsync(cancellationToken: cancellation.Token);
+        await harness.Server.FirstRequestReceived.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(TimeSpan.FromSeconds(5)));
 
         Assert.Single(harness.Server.Requests);
         Assert.Empty(harness.Time.RequestedDelays);
@@ -166,7 +169,7 @@ public sealed class ConnectorClientRetryTests
     public async Task An_HttpClient_timeout_is_retried_as_a_transient_failure()
     {
         await using var harness = new ConnectorHarness(
-            LoopbackHttpServer.Start(ScriptedResponse.NoAnswer, Ok), httpTimeout: TimeSpan.FromMilliseconds(300));
+            LoopbackHttpServer.Start(ScriptedResponse.NoAnswer, Ok), httpTimeout: TimeSpan.FromSeconds(1));
 
         var response = await harness.SendAsync();
 

@@ -38,6 +38,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly ScriptedResponse[] script;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task acceptLoop;
     private int answered;
 
@@ -56,6 +57,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public string Origin => $"http://127.0.0.1:{Port}";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>Completes when the first request has been read in full.</summary>
+    public Task FirstRequestReceived => firstRequest.Task;
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +93,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             var stream = client.GetStream();
             var request = await ReadRequestAsync(stream, cancellationToken);
             requests.Enqueue(request);
+            firstRequest.TrySetResult();
             var response = script[Math.Min(Interlocked.Increment(ref answered) - 1, script.Length - 1)];
             if (response.Hang)
             {
