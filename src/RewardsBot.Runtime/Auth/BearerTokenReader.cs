@@ -58,6 +58,7 @@ internal static class BearerTokenReader
                 "The token header declares encryption or compression ('enc' or 'zip'). Only signed, uncompressed tokens (JWS) are accepted.");
         }
 
+        RequireClaimTypes(payload.RootElement);
         var algorithm = GetString(root, "alg")
             ?? throw new BotAuthenticationException("The token header has no 'alg'. Send a token signed with RS256, RS384 or RS512.");
         return new UnvalidatedJwt(
@@ -103,6 +104,28 @@ internal static class BearerTokenReader
         }
 
         throw Malformed();
+    }
+
+    // Registered and Bot Framework claims must have their JSON types: IdentityModel 6.8.0 fails on others with
+    // cast errors, and a claim read as a string must not be an array that a library might join.
+    private static void RequireClaimTypes(JsonElement payload)
+    {
+        foreach (var claim in payload.EnumerateObject())
+        {
+            var valid = claim.Name switch
+            {
+                "exp" or "nbf" or "iat" => claim.Value.ValueKind == JsonValueKind.Number && claim.Value.TryGetInt64(out _),
+                "aud" => claim.Value.ValueKind == JsonValueKind.String
+                    || (claim.Value.ValueKind == JsonValueKind.Array && claim.Value.EnumerateArray().All(a => a.ValueKind == JsonValueKind.String)),
+                "iss" or "sub" or "ver" or "appid" or "azp" or "tid" or "serviceurl" => claim.Value.ValueKind == JsonValueKind.String,
+                _ => true,
+            };
+            if (!valid)
+            {
+                throw new BotAuthenticationException(
+                    $"The token's '{claim.Name}' claim has the wrong JSON type (exp, nbf and iat are whole seconds; iss, aud and the app id claims are strings).");
+            }
+        }
     }
 
     private static string? GetString(JsonElement element, string name) =>

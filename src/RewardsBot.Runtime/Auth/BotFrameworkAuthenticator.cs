@@ -86,7 +86,7 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         {
             if (hasHeader)
             {
-                AuthLog.Refused(logger, issuer is { Length: > MaxLoggedIssuerLength } ? issuer[..MaxLoggedIssuerLength] : issuer, ex.Message);
+                AuthLog.Refused(logger, ForLog(issuer), ex.Message);
             }
             else
             {
@@ -96,6 +96,11 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
             throw;
         }
     }
+
+    // The issuer is unvalidated input: bounded, and without control characters that could forge log lines.
+    private static string? ForLog(string? issuer) => issuer is null
+        ? null
+        : new string([.. issuer.Take(MaxLoggedIssuerLength).Select(c => char.IsControl(c) ? '?' : c)]);
 
     private async Task<BotAuthenticationResult> AuthenticateChannelTokenAsync(
         UnvalidatedJwt token, Activity activity, CancellationToken cancellationToken)

@@ -59,8 +59,10 @@ internal sealed class SignedTokenValidator(TimeProvider timeProvider)
             var principal = handler.ValidateToken(token.RawToken, parameters, out _);
             return principal.Identities.First();
         }
-        catch (Exception ex) when (ex is SecurityTokenException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // Any failure on an untrusted token is a refusal, never a server error: IdentityModel 6.8.0 also throws
+            // InvalidCastException and its internal JSON exceptions for odd claim values.
             throw new BotAuthenticationException(Describe(ex));
         }
     }

@@ -141,6 +141,22 @@ public sealed class OpenIdMetadataTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_failed_first_fetch_callers_fail_fast_until_the_retry_delay_has_passed()
+    {
+        server.FailWith = HttpStatusCode.InternalServerError;
+        var metadata = CreateMetadata();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => metadata.GetSigningKeyAsync("any", CancellationToken.None));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => metadata.GetSigningKeyAsync("any", CancellationToken.None));
+        Assert.Equal(1, server.Requests($"/{Set}/openid"));
+
+        server.FailWith = null;
+        clock.Advance(OpenIdMetadata.RetryAfterFailure);
+        Assert.NotNull(await metadata.GetSigningKeyAsync(TestKeys.Channel.KeyId, CancellationToken.None));
+        Assert.Equal(2, server.Requests($"/{Set}/openid"));
+    }
+
+    [Fact]
     public async Task Jwks_uri_over_plain_http_to_a_remote_host_is_not_fetched()
     {
         server.JwksUriOverride = "http://keys.example.com/keys";

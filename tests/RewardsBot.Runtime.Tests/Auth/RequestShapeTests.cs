@@ -127,6 +127,18 @@ public sealed class RequestShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task Logged_issuer_cannot_forge_log_lines()
+    {
+        var token = host.ChannelToken(c => c["iss"] = "https://evil.example.com\nInformation: Authenticated");
+
+        await host.RefusedTokenAsync(token);
+
+        var warning = Assert.Single(host.Log.Entries, e => e.Level == LogLevel.Warning);
+        Assert.DoesNotContain('\n', warning.Message);
+        Assert.Contains("https://evil.example.com?Information", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusal_is_logged_with_reason_and_issuer_but_never_the_token()
     {
         var token = host.ChannelToken(c => c["aud"] = TestTokens.OtherAppId);

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
@@ -26,6 +27,14 @@ internal sealed class TestSigningKey : IDisposable
 
     /// <summary>The public modulus: what an attacker would use as an HMAC secret in an algorithm-confusion attack.</summary>
     public byte[] PublicModulus => rsa.ExportParameters(false).Modulus!;
+
+    /// <summary>An RS256 token over exactly the given header and payload JSON (for claims no JWT library would write).</summary>
+    public string SignRaw(string headerJson, string payloadJson)
+    {
+        var signingInput = $"{TestTokens.Encode(headerJson)}.{TestTokens.Encode(payloadJson)}";
+        var signature = rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
+    }
 
     public JsonObject ToJwk()
     {
