@@ -6,7 +6,7 @@ namespace RewardsBot.Runtime.Auth;
 
 /// <summary>
 /// Runs IdentityModel's <see cref="JwtSecurityTokenHandler"/> on a token that <see cref="BearerTokenReader"/> has
-/// already shaped-checked: signature by exactly the given key, RS256/384/512, issuer, optional audience, and lifetime
+/// already shape-checked: signature by exactly the given key, RS256/384/512, issuer, optional audience, and lifetime
 /// with five minutes of clock skew, measured with the injected <see cref="TimeProvider"/>. IdentityModel's errors
 /// become <see cref="BotAuthenticationException"/>s with messages of our own (theirs may quote the token).
 /// </summary>
