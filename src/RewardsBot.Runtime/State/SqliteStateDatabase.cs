@@ -55,7 +55,7 @@ internal sealed class SqliteStateDatabase : IDisposable
 
         if (builder.Mode == SqliteOpenMode.ReadOnly)
         {
-            throw new ArgumentException("SqliteStorage writes state, so the connection string cannot say 'Mode=ReadOnly'. Remove it.", nameof(connectionString));
+            throw new ArgumentException("SqliteStorage writes state, so the connection string cannot say 'Mode=ReadOnly'. Remove it, leaving 'Data Source=path/to/bot.db'.", nameof(connectionString));
         }
 
         builder.DataSource = Path.GetFullPath(builder.DataSource);
