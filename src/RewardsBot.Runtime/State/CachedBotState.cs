@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RewardsBot.Runtime.Schema;
+
+namespace RewardsBot.Runtime.State;
+
+/// <summary>
+/// One state document for one turn: per property either the JSON read from storage or the typed object the bot got or
+/// set, the eTag it was read with, and its text as loaded (to tell whether a save has anything to write).
+/// </summary>
+internal sealed class CachedBotState
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = BotJson.Options.Encoder,
+        MaxDepth = BotJson.Options.MaxDepth,
+    };
+
+    private readonly Dictionary<string, StateProperty> _properties = new(StringComparer.Ordinal);
+
+    private CachedBotState(string? eTag) => ETag = eTag;
+
+    /// <summary>The eTag to write with: the stored one, null when the document did not exist, "*" after a clear without a load.</summary>
+    public string? ETag { get; private set; }
+
+    /// <summary>The document as last read or written, in <see cref="Serialize"/>'s form; null when unknown (always write).</summary>
+    public string? SavedJson { get; private set; }
+
+    /// <summary>The state as read from storage (<paramref name="item"/> null: no document yet).</summary>
+    public static CachedBotState FromStorage(StoreItem? item)
+    {
+        var state = new CachedBotState(item?.ETag);
+        if (item is not null)
+        {
+            foreach (var (name, node) in item.Document)
+            {
+                state._properties[name] = new StateProperty(node);
+            }
+        }
+
+        state.SavedJson = state.Serialize(stateName: null);
+        return state;
+    }
+
+    /// <summary>An empty state replacing whatever is stored, for a clear before any load: it is written unconditionally.</summary>
+    public static CachedBotState ClearedWithoutLoad() => new(StoredDocument.Wildcard);
+
+    public void Clear() => _properties.Clear();
+
+    public void MarkSaved(string eTag, string json)
+    {
+        ETag = eTag;
+        SavedJson = json;
+    }
+
+    public bool TryGetProperty(string name, out StateProperty property) => _properties.TryGetValue(name, out property!);
+
+    public void SetProperty(string name, object? value, Type type) => _properties[name] = new StateProperty(value, type);
+
+    public void RemoveProperty(string name) => _properties.Remove(name);
+
+    /// <summary>The document as compact JSON with properties in ordinal order, so equal states give equal text.</summary>
+    /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>
+    public string Serialize(string? stateName)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, property) in _properties.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                property.WriteTo(writer, name, stateName);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
+
+/// <summary>One property: the JSON from storage until the bot asks for it, then the typed instance the bot holds.</summary>
+internal sealed class StateProperty
+{
+    public StateProperty(JsonNode? node) => Node = node;
+
+    public StateProperty(object? value, Type type)
+    {
+        Value = value;
+        ValueType = type;
+    }
+
+    public JsonNode? Node { get; }
+
+    public object? Value { get; }
+
+    /// <summary>The type the value was got or set as; null while the property is still raw JSON.</summary>
+    public Type? ValueType { get; }
+
+    public bool IsNull => ValueType is null ? Node is null : Value is null;
+
+    /// <summary>The value as <typeparamref name="T"/>: the typed instance when it is one, otherwise read from its JSON.</summary>
+    public T ReadAs<T>(string name, string stateName)
+    {
+        if (ValueType is not null && Value is T typed)
+        {
+            return typed;
+        }
+
+        try
+        {
+            // Raw JSON, or a typed value got under another type: convert through JSON as storage would.
+            var node = ValueType is null ? Node : JsonSerializer.SerializeToNode(Value, ValueType, BotJson.Options);
+            return node.Deserialize<T>(BotJson.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException(
+                $"{stateName} property '{name}' holds JSON that cannot be read as {typeof(T).Name}: {ex.Message} If the property's type changed, read it under a new property name or clear the old state.",
+                ex);
+        }
+    }
+
+    public void WriteTo(Utf8JsonWriter writer, string name, string? stateName)
+    {
+        if (ValueType is null)
+        {
+            if (Node is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                Node.WriteTo(writer, BotJson.Options);
+            }
+
+            return;
+        }
+
+        try
+        {
+            JsonSerializer.Serialize(writer, Value, ValueType, BotJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            throw new InvalidOperationException(
+                $"{stateName} property '{name}' ({ValueType.Name}) cannot be saved as JSON: {ex.Message} Keep state to plain data (records, classes with public properties, lists, dictionaries) without cycles.",
+                ex);
+        }
+    }
+}

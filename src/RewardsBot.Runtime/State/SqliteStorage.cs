@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace RewardsBot.Runtime.State;
+
+/// <summary>
+/// The default <see cref="IStorage"/>: JSON documents in one SQLite file (table <c>bot_state</c>), safe for several
+/// processes sharing the file.
+/// </summary>
+/// <remarks>
+/// The file, its folder and the schema are created on first use. The file is in WAL mode; connections are pooled.
+/// A write runs in one <c>BEGIN IMMEDIATE</c> transaction and checks every eTag in SQL, so check-then-write is atomic
+/// across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
+/// and a key that is deleted and created again never gets back an eTag it had before.
+/// </remarks>
+public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, IAsyncDisposable
+{
+    private const int MaxKeysPerStatement = 500;
+
+    private const string InsertSql = """
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    private const string UpsertSql = """
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_utc = excluded.updated_utc;
+        """;
+
+    private const string UpdateSql = """
+        UPDATE bot_state SET etag = @etag, document = @document, updated_utc = @updated
+        WHERE key = @key AND etag = @expected;
+        """;
+
+    private readonly SqliteStateDatabase _database;
+    private readonly TimeProvider _timeProvider;
+    private int _disposed;
+
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
+    /// <param name="timeProvider">The clock for <c>updated_utc</c>; <see cref="TimeProvider.System"/> when null.</param>
+    public SqliteStorage(string connectionString, TimeProvider? timeProvider = null)
+    {
+        _database = new SqliteStateDatabase(connectionString);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath => _database.FilePath;
+
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        StorageKeys.ValidateAll(keys);
+        ThrowIfDisposed();
+
+        var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // Several statements read one snapshot; a single statement needs no transaction.
+        using var transaction = distinct.Length > MaxKeysPerStatement ? connection.BeginTransaction(deferred: true) : null;
+        foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
+        {
+            using var command = CreateKeyListCommand(connection, transaction, "SELECT key, etag, document FROM bot_state WHERE key IN ", chunk);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = reader.GetString(0);
+                var eTag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
+                result[key] = new StoreItem(StoredDocument.Parse(reader.GetString(2), key), eTag);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        StorageKeys.ValidateAll(changes.Keys);
+        ThrowIfDisposed();
+
+        var eTags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return eTags;
+        }
+
+        var documents = changes.ToDictionary(change => change.Key, change => StoredDocument.Serialize(change.Value, change.Key), StringComparer.Ordinal);
+        var updated = _timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var lastETag = await ReadLastETagAsync(connection, transaction, cancellationToken);
+
+        using var insert = CreateWriteCommand(connection, transaction, InsertSql);
+        using var upsert = CreateWriteCommand(connection, transaction, UpsertSql);
+        using var update = CreateWriteCommand(connection, transaction, UpdateSql);
+        update.Parameters.Add("@expected", SqliteType.Integer);
+
+        foreach (var (key, change) in changes)
+        {
+            var command = change.ETag switch
+            {
+                StoredDocument.Wildcard => upsert,
+                null => insert,
+                _ => update,
+            };
+
+            if (command == update)
+            {
+                if (!long.TryParse(change.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+                {
+                    // Stored eTags are always integers: this one cannot match.
+                    throw new ETagConflictException(key);
+                }
+
+                update.Parameters["@expected"].Value = expected;
+            }
+
+            var eTag = ++lastETag;
+            command.Parameters["@key"].Value = key;
+            command.Parameters["@etag"].Value = eTag;
+            command.Parameters["@document"].Value = documents[key];
+            command.Parameters["@updated"].Value = updated;
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                // Disposing the transaction rolls back whatever this write had done so far.
+                throw new ETagConflictException(key);
+            }
+
+            eTags[key] = eTag.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await SaveLastETagAsync(connection, transaction, lastETag, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return eTags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        StorageKeys.ValidateAll(keys);
+        ThrowIfDisposed();
+
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
+        {
+            using var command = CreateKeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", chunk);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Opens the file (creating it and the schema if needed) and reads the schema version.</summary>
+    public async Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT max(version) FROM schema_version;";
+            var version = await command.ExecuteScalarAsync(cancellationToken);
+            return StorageHealth.Healthy($"SQLite state database '{FilePath}' is usable (schema version {version}).");
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            return StorageHealth.Unhealthy(ex is InvalidOperationException ? ex.Message : $"SQLite state database '{FilePath}' is not usable: {ex.Message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _database.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    private static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.Add("@key", SqliteType.Text);
+        command.Parameters.Add("@etag", SqliteType.Integer);
+        command.Parameters.Add("@document", SqliteType.Text);
+        command.Parameters.Add("@updated", SqliteType.Text);
+        return command;
+    }
+
+    /// <summary><paramref name="sqlPrefix"/> followed by <c>(@k0, @k1, ...)</c>, one parameter per key.</summary>
+    private static SqliteCommand CreateKeyListCommand(SqliteConnection connection, SqliteTransaction? transaction, string sqlPrefix, string[] keys)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(sqlPrefix).Append('(');
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"@k{i}");
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            command.Parameters.Add(name, SqliteType.Text).Value = keys[i];
+        }
+
+        command.CommandText = sql.Append(");").ToString();
+        return command;
+    }
+
+    private static async Task<long> ReadLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task SaveLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, long lastETag, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";
+        command.Parameters.Add("@last", SqliteType.Integer).Value = lastETag;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

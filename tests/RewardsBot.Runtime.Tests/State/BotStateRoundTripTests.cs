@@ -1,0 +1,181 @@
+using RewardsBot.Runtime.State;
+
+namespace RewardsBot.Runtime.Tests.State;
+
+/// <summary>Typed state saved in one turn and read in the next, through each real store.</summary>
+public sealed class BotStateRoundTripTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDirectory _directory = new();
+    private readonly List<IDisposable> _storages = [];
+    private readonly MemoryStorage _memory = new();
+
+    public enum Tier
+    {
+        Silver,
+        Gold,
+        Platinum,
+    }
+
+    public sealed record Contact(string Email, string? Phone, string Language);
+
+    public sealed record Enrolment(
+        string CompanyId,
+        Tier Tier,
+        DateTimeOffset StartedAt,
+        Contact Contact,
+        List<string> Benefits,
+        Dictionary<string, int> ActivationsByBenefit,
+        decimal Credit,
+        bool Confirmed);
+
+    /// <summary>Numbers in the shapes the SDK's untyped state got wrong (an int read back as Int64 and the reverse).</summary>
+    public sealed record Counters(int Attempts, long TenantNumber, List<long> Ids, Dictionary<string, long> Totals, int? Missing);
+
+    public void Dispose()
+    {
+        foreach (var storage in _storages)
+        {
+            storage.Dispose();
+        }
+
+        _directory.Dispose();
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task A_typed_record_survives_save_and_is_read_back_in_a_new_turn(string store)
+    {
+        var state = new ConversationState(CreateStorage(store));
+        var saved = new Enrolment(
+            "C-42",
+            Tier.Platinum,
+            new DateTimeOffset(2025, 6, 30, 23, 59, 59, 123, TimeSpan.FromHours(-7)),
+            new Contact("pat@contoso.com", "+33 1 23 45 67 89", "zh-TW"),
+            ["azure-credit", "support-plan"],
+            new() { ["azure-credit"] = 2, ["support-plan"] = 0 },
+            1234.56m,
+            Confirmed: true);
+        var first = Turns.Message();
+        await state.CreateProperty<Enrolment>("enrolment").SetAsync(first, saved, None);
+        await state.SaveChangesAsync(first, cancellationToken: None);
+
+        var read = await new ConversationState(CreateStorage(store)).CreateProperty<Enrolment>("enrolment").GetAsync(Turns.Message(), null, None);
+
+        Assert.Equal(saved with { Benefits = read.Benefits, ActivationsByBenefit = read.ActivationsByBenefit }, read);
+        Assert.Equal(saved.Benefits, read.Benefits);
+        Assert.Equal(saved.ActivationsByBenefit, read.ActivationsByBenefit);
+        Assert.Equal(TimeSpan.FromHours(-7), read.StartedAt.Offset);
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task Longs_beyond_the_int_range_come_back_as_the_same_long_and_ints_as_int(string store)
+    {
+        var state = new UserState(CreateStorage(store));
+        var saved = new Counters(
+            Attempts: 3,
+            TenantNumber: 9_007_199_254_740_993L, // 2^53 + 1: lost if any step goes through double
+            Ids: [long.MaxValue, long.MinValue, (long)int.MaxValue + 1],
+            Totals: new() { ["small"] = 7, ["large"] = 5_000_000_000L },
+            Missing: null);
+        var first = Turns.Message();
+        await state.CreateProperty<Counters>("counters").SetAsync(first, saved, None);
+        await state.CreateProperty<long>("big").SetAsync(first, 4_294_967_296L, None);
+        await state.CreateProperty<int>("small").SetAsync(first, 42, None);
+        await state.SaveChangesAsync(first, cancellationToken: None);
+
+        var next = Turns.Message();
+        var reader = new UserState(CreateStorage(store));
+        var counters = await reader.CreateProperty<Counters>("counters").GetAsync(next, null, None);
+        object big = await reader.CreateProperty<long>("big").GetAsync(next, null, None);
+        object small = await reader.CreateProperty<int>("small").GetAsync(next, null, None);
+
+        Assert.Equal(3, counters.Attempts);
+        Assert.Equal(9_007_199_254_740_993L, counters.TenantNumber);
+        Assert.Equal(saved.Ids, counters.Ids);
+        Assert.Equal(saved.Totals, counters.Totals);
+        Assert.Null(counters.Missing);
+        Assert.Equal(4_294_967_296L, Assert.IsType<long>(big));
+        Assert.Equal(42, Assert.IsType<int>(small));
+    }
+
+    [Fact]
+    public async Task A_long_beyond_the_int_range_read_as_int_fails_clearly_instead_of_wrapping()
+    {
+        var storage = CreateStorage("memory");
+        var first = Turns.Message();
+        await new ConversationState(storage).CreateProperty<long>("count").SetAsync(first, 3_000_000_000L, None);
+        await new ConversationState(storage).SaveChangesAsync(first, cancellationToken: None);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => new ConversationState(storage).CreateProperty<int>("count").GetAsync(Turns.Message(), null, None));
+
+        Assert.Contains("'count'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(Int32), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_property_read_under_a_new_type_in_the_same_turn_is_converted_through_JSON()
+    {
+        var state = new ConversationState(CreateStorage("memory"));
+        var turn = Turns.Message();
+        await state.CreateProperty<Contact>("contact").SetAsync(turn, new Contact("pat@contoso.com", null, "fr"), None);
+
+        var asDictionary = await state.CreateProperty<Dictionary<string, string>>("contact").GetAsync(turn, null, None);
+
+        Assert.Equal("pat@contoso.com", asDictionary["email"]);
+        Assert.Equal("fr", asDictionary["language"]);
+        Assert.False(asDictionary.ContainsKey("phone"));
+    }
+
+    [Fact]
+    public async Task State_is_stored_as_plain_camel_case_JSON_without_type_names()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var turn = Turns.Message();
+        await state.CreateProperty<Counters>("counters").SetAsync(turn, new Counters(1, 2, [3], new() { ["t"] = 4 }, null), None);
+        await state.SaveChangesAsync(turn, cancellationToken: None);
+
+        var key = $"{Turns.ChannelId}/conversations/{Turns.ConversationId}";
+        var document = (await storage.ReadAsync([key], None))[key].Document;
+
+        Assert.Equal("""{"counters":{"attempts":1,"tenantNumber":2,"ids":[3],"totals":{"t":4}}}""", document.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_bot_state_set_loads_and_saves_conversation_and_user_state_together()
+    {
+        var storage = new CountingStorage(CreateStorage("sqlite"));
+        var conversation = new ConversationState(storage);
+        var user = new UserState(storage);
+        var set = new BotStateSet(conversation, user);
+        var first = Turns.Message();
+        await set.LoadAllAsync(first, cancellationToken: None);
+        await conversation.CreateProperty<string>("step").SetAsync(first, "phone", None);
+        await user.CreateProperty<string>("language").SetAsync(first, "fr", None);
+
+        await set.SaveAllChangesAsync(first, cancellationToken: None);
+
+        var next = Turns.Message();
+        Assert.Equal("phone", await conversation.CreateProperty<string>("step").GetAsync(next, null, None));
+        Assert.Equal("fr", await user.CreateProperty<string>("language").GetAsync(next, null, None));
+        Assert.Equal((4, 2), (storage.Reads, storage.Writes));
+    }
+
+    /// <summary>The memory store is one per test (like one process); each SQLite storage is a new instance over the same file (like a restart).</summary>
+    private IStorage CreateStorage(string store)
+    {
+        if (store == "memory")
+        {
+            return _memory;
+        }
+
+        var sqlite = new SqliteStorage($"Data Source={_directory.File("bot.db")}");
+        _storages.Add(sqlite);
+        return sqlite;
+    }
+}

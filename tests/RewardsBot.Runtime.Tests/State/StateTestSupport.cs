@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+using RewardsBot.Runtime.Builder;
+using RewardsBot.Runtime.Schema;
+using RewardsBot.Runtime.State;
+
+namespace RewardsBot.Runtime.Tests.State;
+
+/// <summary>A folder under the system temp folder, deleted with everything in it when disposed.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rewardsbot-state-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        // Pooled connections of storages a test forgot to dispose would keep the files open.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
+
+/// <summary>Counts the calls that reach the store behind it.</summary>
+internal sealed class CountingStorage(IStorage inner) : IStorage
+{
+    private int _reads;
+    private int _writes;
+    private int _deletes;
+
+    public int Reads => Volatile.Read(ref _reads);
+    public int Writes => Volatile.Read(ref _writes);
+    public int Deletes => Volatile.Read(ref _deletes);
+
+    public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReadAsync(keys, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.WriteAsync(changes, cancellationToken);
+    }
+
+    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _deletes);
+        return inner.DeleteAsync(keys, cancellationToken);
+    }
+}
+
+/// <summary>An adapter for state tests: turns never send anything.</summary>
+internal sealed class NoSendAdapter : BotAdapter
+{
+    public static readonly NoSendAdapter Instance = new();
+
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+        => throw new NotSupportedException("State tests do not send activities.");
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        => throw new NotSupportedException("State tests do not update activities.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, string activityId, CancellationToken cancellationToken)
+        => throw new NotSupportedException("State tests do not delete activities.");
+}
+
+internal static class Turns
+{
+    public const string ChannelId = "msteams";
+    public const string ConversationId = "a:1Xy9;messageid=1712345678901";
+    public const string UserId = "29:1AbC-dEf@x=y";
+
+    /// <summary>A new turn (a real <see cref="TurnContext"/> with an empty TurnState) of a message in one conversation.</summary>
+    public static TurnContext Message(string? channelId = ChannelId, string? conversationId = ConversationId, string? userId = UserId)
+        => new(NoSendAdapter.Instance, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = channelId,
+            Conversation = conversationId is null ? null : new ConversationAccount { Id = conversationId },
+            From = userId is null ? null : new ChannelAccount { Id = userId, Name = "Pat" },
+            Recipient = new ChannelAccount { Id = "28:bot", Name = "RewardsBot" },
+            Text = "hi",
+        });
+}
+
+/// <summary>A clock that always says the same time.</summary>
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
