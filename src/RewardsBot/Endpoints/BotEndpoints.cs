@@ -1,0 +1,18 @@
+namespace RewardsBot.Endpoints;
+
+/// <summary>The host's routes.</summary>
+public static class BotEndpoints
+{
+    public static WebApplication MapBotEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Channels (Emulator, Azure Bot Service: Teams, Direct Line) POST activities here. Other methods get 405.
+        app.MapPost("/api/messages", MessagesApi.PostActivityAsync).WithName("PostActivity");
+
+        // Liveness and storage check for load balancers and operators.
+        app.MapHealthChecks("/healthz");
+
+        return app;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using RewardsBot.Hosting;
+using RewardsBot.Runtime.Auth;
+using RewardsBot.Runtime.Builder;
+using RewardsBot.Runtime.Schema;
+
+namespace RewardsBot.Endpoints;
+
+/// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
+public static partial class MessagesApi
+{
+    public static async Task<IResult> PostActivityAsync(
+        HttpContext httpContext,
+        CloudAdapter adapter,
+        IBot bot,
+        IOptions<BotHostOptions> hostOptions,
+        IOptions<BotAuthenticationOptions> authOptions,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var logger = loggerFactory.CreateLogger(typeof(MessagesApi));
+        var request = httpContext.Request;
+        var options = hostOptions.Value;
+
+        if (request.ContentType is { Length: > 0 } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
+        }
+
+        var (outcome, activity, problem) = await ActivityBodyReader.ReadAsync(request, options.MaxActivityBytes, httpContext.RequestAborted);
+        switch (outcome)
+        {
+            case ActivityBodyReader.Outcome.TooLarge:
+                LogRejected(logger, "too large", StatusCodes.Status413PayloadTooLarge);
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"An activity may be at most {options.MaxActivityBytes} bytes.");
+            case ActivityBodyReader.Outcome.NotJson:
+            case ActivityBodyReader.Outcome.Empty:
+                LogRejected(logger, "not an activity", StatusCodes.Status400BadRequest);
+                return Problem(StatusCodes.Status400BadRequest, "Malformed activity", problem!);
+        }
+
+        problem = ActivityValidation.FindProblem(activity!);
+        if (problem is not null)
+        {
+            LogRejected(logger, "missing fields", StatusCodes.Status400BadRequest);
+            return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", problem);
+        }
+
+        if (authOptions.Value.IsAuthenticationDisabled && !options.AllowAnonymousRemoteServiceUrl && IsRemote(activity!.ServiceUrl))
+        {
+            LogRejected(logger, "anonymous remote serviceUrl", StatusCodes.Status403Forbidden);
+            return Problem(StatusCodes.Status403Forbidden, "Remote serviceUrl refused",
+                "Without a MicrosoftAppId this bot replies only to a serviceUrl on this machine (the Emulator). Configure MicrosoftAppId, or set Bot:AllowAnonymousRemoteServiceUrl=true for an Emulator behind a tunnel.");
+        }
+
+        // A turn is not abandoned because the caller hung up: it runs to completion (bounded), so state stays whole.
+        using var turnCancellation = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        turnCancellation.CancelAfter(options.TurnTimeout);
+        try
+        {
+            var response = await adapter.ProcessActivityAsync(request.Headers.Authorization.ToString(), activity!, bot.OnTurnAsync, turnCancellation.Token);
+            if (response is null)
+            {
+                return Results.Ok();
+            }
+
+            return response.Body is null
+                ? Results.StatusCode(response.Status)
+                : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+        }
+        catch (BotAuthenticationException ex)
+        {
+            LogUnauthorized(logger, ex.Message);
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request's credentials were refused.");
+        }
+        catch (OperationCanceledException) when (turnCancellation.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            LogTimedOut(logger, activity!.Type, options.TurnTimeout.TotalSeconds);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Turn timed out", "The bot took too long to answer; send the message again.");
+        }
+    }
+
+    private static bool IsRemote(string? serviceUrl)
+        => Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+           && !uri.IsLoopback
+           && !(IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+
+    private static IResult Problem(int status, string title, string detail)
+        => Results.Problem(detail: detail, statusCode: status, title: title);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected an activity ({Reason}) with {StatusCode}")]
+    private static partial void LogRejected(ILogger logger, string reason, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request's credentials: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn did not finish within {TimeoutSeconds} s")]
+    private static partial void LogTimedOut(ILogger logger, string? activityType, double timeoutSeconds);
+}

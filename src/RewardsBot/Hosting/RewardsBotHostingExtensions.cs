@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+using RewardsBot.Bots;
+using RewardsBot.Dialogs.Content;
+using RewardsBot.Runtime.Auth;
+using RewardsBot.Runtime.Builder;
+using RewardsBot.Runtime.Connector;
+using RewardsBot.Runtime.State;
+
+namespace RewardsBot.Hosting;
+
+/// <summary>Registers the bot, its runtime and its storage.</summary>
+public static class RewardsBotHostingExtensions
+{
+    public const string DefaultUrl = "http://localhost:3978";
+    public const string ConnectionStringName = "RewardsBot";
+
+    public static WebApplicationBuilder AddRewardsBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
+
+        // HttpClient's own request logs name full URLs (conversation ids); keep them out unless something fails.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CloudAdapterOptions>().BindConfiguration("Bot:Adapter");
+
+        builder.AddBotStorage();
+        builder.AddBotAuthentication();
+        services.AddBotConnector();
+
+        services.AddSingleton(BotTexts.Default);
+        services.AddSingleton<ITurnErrorText, TurnErrorText>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton(sp =>
+        {
+            var adapter = ActivatorUtilities.CreateInstance<CloudAdapter>(sp);
+            adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
+            return adapter;
+        });
+        services.AddSingleton<IBot, WelcomeBot>();
+
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>State storage: SQLite at the connection string (default data/rewardsbot.db under the content root), or memory.</summary>
+    private static void AddBotStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
+            if (options.Storage == "Memory")
+            {
+                return new MemoryStorage();
+            }
+
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                connectionString = $"Data Source={Path.Combine(contentRoot, "data", "rewardsbot.db")}";
+            }
+
+            return new SqliteStorage(SqliteConnectionStrings.Resolve(connectionString, contentRoot), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+    }
+}

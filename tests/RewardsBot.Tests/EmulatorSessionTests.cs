@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RewardsBot.Runtime.Schema;
+using RewardsBot.Tests.Infrastructure;
+
+namespace RewardsBot.Tests;
+
+/// <summary>An Emulator-shaped session over real HTTP, with replies arriving at a Connector on loopback.</summary>
+public sealed class EmulatorSessionTests : IAsyncLifetime
+{
+    private readonly TestFolder _folder = new();
+    private LoopbackConnector _connector = null!;
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LoopbackConnector.StartAsync();
+        _host = await BotHost.StartAsync(_folder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Joining_then_messaging_gets_a_welcome_and_counted_replies_addressed_to_the_user()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var join = session.ConversationUpdate();
+        var first = session.Message("hello");
+        var second = session.Message("again");
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(join)).StatusCode);
+        await _connector.WaitForAsync(1);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(first)).StatusCode);
+        await _connector.WaitForAsync(2);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(second)).StatusCode);
+        var received = await _connector.WaitForAsync(3);
+
+        var encodedConversation = Uri.EscapeDataString(session.ConversationId);
+        Assert.Equal([join.Id, first.Id, second.Id], received.Select(r => r.Activity.ReplyToId));
+        Assert.Equal(
+            [$"/v3/conversations/{encodedConversation}/activities/{join.Id}", $"/v3/conversations/{encodedConversation}/activities/{first.Id}", $"/v3/conversations/{encodedConversation}/activities/{second.Id}"],
+            received.Select(r => r.RawPath));
+        Assert.All(received, r =>
+        {
+            Assert.Equal("POST", r.Method);
+            Assert.Equal("", r.Authorization);
+            Assert.Equal(session.Bot.Id, r.Activity.From!.Id);
+            Assert.Equal(session.User.Id, r.Activity.Recipient!.Id);
+            Assert.Equal(session.ConversationId, r.Activity.Conversation!.Id);
+            Assert.Equal(Channels.Emulator, r.Activity.ChannelId);
+            Assert.Null(r.Activity.Id);
+        });
+        Assert.StartsWith("Welcome to RewardsBot", received[0].Activity.Text, StringComparison.Ordinal);
+        Assert.Equal("Message 1 in this conversation.", received[1].Activity.Text);
+        Assert.Equal("Message 2 in this conversation.", received[2].Activity.Text);
+    }
+
+    [Fact]
+    public async Task The_bot_joining_alone_gets_no_welcome()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var botOnly = session.Stamp(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [session.Bot] });
+
+        var response = await _host.Client.PostActivityAsync(botOnly);
+        await _host.Client.PostActivityAsync(session.Message("ping"));
+        var received = await _connector.WaitForAsync(1);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Message 1 in this conversation.", Assert.Single(received).Activity.Text);
+    }
+
+    [Fact]
+    public async Task The_reply_speaks_the_language_of_the_activity_locale()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl, locale: "fr-CA");
+
+        await _host.Client.PostActivityAsync(session.Message("bonjour"));
+        var received = await _connector.WaitForAsync(1);
+
+        Assert.Equal("Message 1 dans cette conversation.", received[0].Activity.Text);
+        Assert.Equal("fr-CA", received[0].Activity.Locale);
+    }
+
+    [Fact]
+    public async Task Expect_replies_returns_the_replies_in_the_response_body()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+
+        var response = await _host.Client.PostActivityAsync(session.Message("hi", DeliveryModes.ExpectReplies));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
+        var reply = Assert.Single(body!.Activities);
+        Assert.Equal("Message 1 in this conversation.", reply.Text);
+        Assert.Empty(_connector.Received);
+    }
+
+    [Fact]
+    public async Task Unhandled_invoke_answers_501_and_a_malformed_card_action_answers_200_with_status_400()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var unknown = session.Stamp(new Activity { Type = ActivityTypes.Invoke, Name = "task/fetch" });
+        var malformed = session.Stamp(new Activity { Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Value = new JsonObject { ["nope"] = 1 } });
+        var execute = session.Stamp(new Activity
+        {
+            Type = ActivityTypes.Invoke,
+            Name = InvokeNames.AdaptiveCardAction,
+            Value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "x" } },
+        });
+
+        var unknownResponse = await _host.Client.PostActivityAsync(unknown);
+        var malformedResponse = await _host.Client.PostActivityAsync(malformed);
+        var executeResponse = await _host.Client.PostActivityAsync(execute);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, unknownResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, malformedResponse.StatusCode);
+        var body = JsonNode.Parse(await malformedResponse.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotImplemented, executeResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_messages_of_one_conversation_sent_at_once_are_both_applied()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+
+        var responses = await Task.WhenAll(
+            _host.Client.PostActivityAsync(session.Message("one", DeliveryModes.ExpectReplies)),
+            _host.Client.PostActivityAsync(session.Message("two", DeliveryModes.ExpectReplies)));
+        var third = await _host.Client.PostActivityAsync(session.Message("three", DeliveryModes.ExpectReplies));
+
+        var texts = new List<string>();
+        foreach (var response in responses)
+        {
+            var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
+            texts.Add(Assert.Single(body!.Activities).Text!);
+        }
+
+        Assert.Equal(["Message 1 in this conversation.", "Message 2 in this conversation."], texts.Order());
+        var last = await third.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
+        Assert.Equal("Message 3 in this conversation.", Assert.Single(last!.Activities).Text);
+    }
+
+    [Fact]
+    public async Task A_channel_resending_the_same_activity_gets_one_answer()
+    {
+        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var message = session.Message("once");
+
+        await _host.Client.PostActivityAsync(message);
+        var again = await _host.Client.PostActivityAsync(message);
+        await _host.Client.PostActivityAsync(session.Message("next"));
+        var received = await _connector.WaitForAsync(2);
+        await Task.Delay(100);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(["Message 1 in this conversation.", "Message 2 in this conversation."], _connector.Received.Select(r => r.Activity.Text));
+        Assert.Equal(2, received.Count);
+    }
+}

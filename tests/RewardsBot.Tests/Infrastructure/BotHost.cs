@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RewardsBot.Endpoints;
+using RewardsBot.Hosting;
+
+namespace RewardsBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on Kestrel at a free loopback port, with its SQLite file in a folder of the test's own.
+/// Dispose stops it; the folder is kept until <see cref="TestFolder"/> is disposed so a test can restart over it.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, Uri address, CapturedLogs logs)
+    {
+        _app = app;
+        Address = address;
+        Logs = logs;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+    public HttpClient Client { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BotHost> StartAsync(TestFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--urls", "http://127.0.0.1:0"],
+            ContentRootPath = folder.Path,
+            EnvironmentName = "Testing",
+        });
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RewardsBot"] = $"Data Source={System.IO.Path.Combine(folder.Path, "data", "bot.db")}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(all);
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs);
+        builder.AddRewardsBot();
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        await app.StartAsync();
+        return new BotHost(app, new Uri(app.Urls.First()), logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of a test.</summary>
+public sealed class TestFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("rewardsbot-test-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing process; the OS temp cleaner takes it.
+        }
+    }
+}

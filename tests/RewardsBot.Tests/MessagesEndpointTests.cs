@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using RewardsBot.Runtime.Schema;
+using RewardsBot.Tests.Infrastructure;
+
+namespace RewardsBot.Tests;
+
+/// <summary>Status codes of /api/messages for bad and unusual input; the server keeps serving afterwards.</summary>
+public sealed class MessagesEndpointTests : IAsyncLifetime
+{
+    private readonly TestFolder _folder = new();
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync(_folder);
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
+        => PostRawAsync(Encoding.UTF8.GetBytes(body), contentType);
+
+    private Task<HttpResponseMessage> PostRawAsync(byte[] body, string contentType = "application/json")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new(contentType);
+        return _host.Client.PostAsync("/api/messages", content);
+    }
+
+    private static string Valid(string extra = "") =>
+        "{\"type\":\"message\",\"channelId\":\"emulator\",\"deliveryMode\":\"expectReplies\",\"conversation\":{\"id\":\"c1\"},\"from\":{\"id\":\"u1\"},\"recipient\":{\"id\":\"b\"},\"text\":\"hi\"" + extra + "}";
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("null")]
+    [InlineData("\"a string\"")]
+    [InlineData("{\"type\": 5}")]
+    [InlineData("{\"type\":\"message\",\"conversation\":\"c1\"}")]
+    public async Task Malformed_json_gets_400_with_a_problem_body(string body)
+    {
+        var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["detail"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Empty_body_gets_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostRawAsync("")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"from\":{\"id\":\"u1\"},\"serviceUrl\":\"http://localhost:1\"}", "conversation.id")]
+    [InlineData("{\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u1\"},\"serviceUrl\":\"http://localhost:1\"}", "type")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://localhost:1\"}", "from.id")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u1\"},\"serviceUrl\":\"http://localhost:1\"}", "channelId")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u1\"}}", "serviceUrl")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u1\"},\"serviceUrl\":\"file:///etc/passwd\"}", "serviceUrl")]
+    public async Task Activity_missing_a_required_field_gets_400_naming_it(string body, string field)
+    {
+        var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_megabyte_body_gets_413()
+    {
+        var response = await PostRawAsync(Valid(",\"value\":\"" + new string('x', 1024 * 1024) + "\""));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Oversized_body_without_content_length_gets_413()
+    {
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(Valid(",\"value\":\"" + new string('y', 400 * 1024) + "\""))));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_type_gets_200_and_is_ignored()
+    {
+        var response = await PostRawAsync(Valid().Replace("\"type\":\"message\"", "\"type\":\"somethingFromTheFuture\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"activities\":[]}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_gets_400()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid()).ToList();
+        bytes.InsertRange(bytes.Count - 2, new byte[] { 0xC3, 0x28, 0xFF });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostRawAsync(bytes.ToArray())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deeply_nested_json_gets_400()
+    {
+        var deep = string.Concat(Enumerable.Repeat("[", 5000)) + string.Concat(Enumerable.Repeat("]", 5000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostRawAsync(Valid(",\"value\":" + deep))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Non_json_content_type_gets_415()
+    {
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await PostRawAsync("type=message", "application/x-www-form-urlencoded")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_on_the_messaging_endpoint_gets_405()
+    {
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _host.Client.GetAsync("/api/messages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_bot_refuses_to_reply_to_a_remote_service_url()
+    {
+        var response = await PostRawAsync("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u1\"},\"serviceUrl\":\"https://example.com/\",\"text\":\"hi\"}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("MicrosoftAppId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_hostile_input_the_server_still_answers_and_is_healthy()
+    {
+        await PostRawAsync("{not json");
+        await PostRawAsync(new byte[] { 0xFF, 0xFE, 0x00 });
+        await PostRawAsync(Valid(",\"value\":\"" + new string('x', 1024 * 1024) + "\""));
+
+        var health = await _host.Client.GetAsync("/healthz");
+        var normal = await PostRawAsync(Valid());
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
+        Assert.Contains("Message 1", await normal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logs_contain_no_message_text()
+    {
+        const string secretText = "my password is Hunter2-unique-marker";
+        await PostRawAsync(Valid().Replace("\"text\":\"hi\"", $"\"text\":\"{secretText}\"", StringComparison.Ordinal));
+        await PostRawAsync("{\"type\":\"message\",\"text\":\"" + secretText + "\"}");
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain("Hunter2-unique-marker", _host.Logs.All, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using RewardsBot.Runtime.Schema;
+using RewardsBot.Tests.Infrastructure;
+
+namespace RewardsBot.Tests;
+
+public sealed class StatePersistenceTests : IDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static async Task<string> SendAsync(BotHost host, EmulatorConversation session, string text)
+    {
+        var response = await host.Client.PostActivityAsync(session.Message(text, DeliveryModes.ExpectReplies));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
+        return Assert.Single(body!.Activities).Text!;
+    }
+
+    [Fact]
+    public async Task Conversation_state_survives_a_restart_of_the_host_over_the_same_file()
+    {
+        var session = new EmulatorConversation(new Uri("http://localhost:1/"));
+        await using (var first = await BotHost.StartAsync(_folder))
+        {
+            Assert.Equal("Message 1 in this conversation.", await SendAsync(first, session, "a"));
+            Assert.Equal("Message 2 in this conversation.", await SendAsync(first, session, "b"));
+        }
+
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "bot.db")));
+        await using var second = await BotHost.StartAsync(_folder);
+
+        Assert.Equal("Message 3 in this conversation.", await SendAsync(second, session, "c"));
+    }
+
+    [Fact]
+    public async Task Conversations_do_not_share_state()
+    {
+        await using var host = await BotHost.StartAsync(_folder);
+        var one = new EmulatorConversation(new Uri("http://localhost:1/"));
+        var two = new EmulatorConversation(new Uri("http://localhost:1/"));
+
+        await SendAsync(host, one, "a");
+        await SendAsync(host, one, "b");
+
+        Assert.Equal("Message 1 in this conversation.", await SendAsync(host, two, "a"));
+    }
+
+    [Fact]
+    public async Task Default_database_lives_under_the_content_roots_data_folder()
+    {
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["ConnectionStrings:RewardsBot"] = null });
+
+        await SendAsync(host, new EmulatorConversation(new Uri("http://localhost:1/")), "a");
+
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "rewardsbot.db")));
+    }
+}
