@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using RewardsBot.Dialogs.Content;
@@ -41,12 +40,7 @@ public sealed partial class CrossProcessStateTests(ITestOutputHelper output) : I
     }
 
     private static async Task<string> SendAsync(BotHost host, EmulatorConversation session, string text)
-    {
-        var response = await host.Client.PostActivityAsync(session.Message(text, DeliveryModes.ExpectReplies));
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
-        return Assert.Single(body!.Activities).Text!;
-    }
+        => Assert.Single(await host.Client.ExpectRepliesAsync(session.Message(text)))!;
 
     [Fact]
     public async Task Concurrent_turns_on_two_hosts_never_lose_an_update_silently()

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using RewardsBot.Runtime.Schema;
 using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests;
@@ -11,12 +9,7 @@ public sealed class StatePersistenceTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static async Task<string> SendAsync(BotHost host, EmulatorConversation session, string text)
-    {
-        var response = await host.Client.PostActivityAsync(session.Message(text, DeliveryModes.ExpectReplies));
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
-        return Assert.Single(body!.Activities).Text!;
-    }
+        => Assert.Single(await host.Client.ExpectRepliesAsync(session.Message(text)))!;
 
     [Fact]
     public async Task Conversation_state_survives_a_restart_of_the_host_over_the_same_file()

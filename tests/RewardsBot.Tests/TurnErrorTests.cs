@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RewardsBot.Runtime.Builder;
-using RewardsBot.Runtime.Schema;
 using RewardsBot.Runtime.State;
 using RewardsBot.Tests.Infrastructure;
 
@@ -38,13 +36,8 @@ public sealed class TurnErrorTests : IDisposable
         }
     }
 
-    private static async Task<List<string>> SendAsync(BotHost host, EmulatorConversation session, string text)
-    {
-        var response = await host.Client.PostActivityAsync(session.Message(text, DeliveryModes.ExpectReplies));
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
-        return body!.Activities.Select(a => a.Text!).ToList();
-    }
+    private static Task<List<string?>> SendAsync(BotHost host, EmulatorConversation session, string text)
+        => host.Client.ExpectRepliesAsync(session.Message(text));
 
     [Fact]
     public async Task A_failing_turn_apologises_in_the_users_language_and_resets_the_conversation()

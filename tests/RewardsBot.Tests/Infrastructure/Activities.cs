@@ -58,4 +58,15 @@ public static class HttpClientActivityExtensions
 
         return client.SendAsync(request);
     }
+
+    /// <summary>Sends <paramref name="activity"/> with <c>deliveryMode: expectReplies</c> and returns the texts of the replies.</summary>
+    public static async Task<List<string?>> ExpectRepliesAsync(this HttpClient client, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var response = await client.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
+        return body!.Activities.Select(a => a.Text).ToList();
+    }
 }
