@@ -205,6 +205,18 @@ public abstract class StorageContractTests
         Assert.Null(await ReadAsync(new string('k', StorageKeys.MaxKeyLength)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("unpaired surrogate")]
+    public async Task Empty_keys_and_keys_that_are_not_valid_text_are_refused(string problem)
+    {
+        // Built here: an attribute cannot carry a lone surrogate.
+        var key = problem.Length == 0 ? "" : "msteams/users/" + '\ud800' + "-unpaired";
+
+        await Assert.ThrowsAsync<ArgumentException>(() => WriteAsync(key, new JsonObject(), null));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.ReadAsync([key], None));
+    }
+
     [Fact]
     public async Task Documents_with_unicode_nesting_numbers_and_large_strings_round_trip()
     {
