@@ -70,6 +70,11 @@ internal sealed class SqliteStateDatabase : IDisposable
             throw new ArgumentException("SqliteStorage writes state, so the connection string cannot say 'Mode=ReadOnly'. Remove it, leaving 'Data Source=path/to/bot.db'.", nameof(connectionString));
         }
 
+        if (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || builder.DataSource.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("SqliteStorage needs a plain file path as its data source, not a URI or |DataDirectory|. Use 'Data Source=path/to/bot.db'.", nameof(connectionString));
+        }
+
         builder.DataSource = Path.GetFullPath(builder.DataSource);
         FilePath = builder.DataSource;
         ConnectionString = builder.ToString();
@@ -110,19 +115,6 @@ internal sealed class SqliteStateDatabase : IDisposable
         }
 
         _initLock.Dispose();
-    }
-
-    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -223,5 +215,18 @@ internal sealed class SqliteStateDatabase : IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -225,6 +225,7 @@ public sealed class SqliteStorageTests : IDisposable
     [InlineData("Data Source=state;Mode=Memory")]
     [InlineData("Data Source=bot.db;Mode=ReadOnly")]
     [InlineData("Mode=ReadWriteCreate")]
+    [InlineData("Data Source=file:bot.db?cache=shared")]
     public void Connection_strings_that_cannot_hold_state_are_refused_at_construction(string connectionString)
     {
         var ex = Assert.Throws<ArgumentException>(() => new SqliteStorage(connectionString));
