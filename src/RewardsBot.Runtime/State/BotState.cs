@@ -112,13 +112,14 @@ public abstract class BotState
         var cached = RequireCache(turnContext);
         if (cached.TryGetProperty(name, out var property) && !(property.IsNull && defaultValueFactory is not null))
         {
-            var value = property.ReadAs<T>(name, StateName);
-            if (!ReferenceEquals(value, property.Value))
+            if (property.ValueType is not null && property.Value is T typed)
             {
-                // Keep the typed instance, so changes the bot makes to it are saved.
-                cached.SetProperty(name, value, typeof(T));
+                return typed;
             }
 
+            // Read once from JSON, then keep the typed instance, so changes the bot makes to it are saved.
+            var value = property.ConvertTo<T>(name, StateName);
+            cached.SetProperty(name, value, typeof(T));
             return value;
         }
 

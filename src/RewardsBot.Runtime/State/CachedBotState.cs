@@ -102,14 +102,9 @@ internal sealed class StateProperty
 
     public bool IsNull => ValueType is null ? Node is null : Value is null;
 
-    /// <summary>The value as <typeparamref name="T"/>: the typed instance when it is one, otherwise read from its JSON.</summary>
-    public T ReadAs<T>(string name, string stateName)
+    /// <summary>The value read as <typeparamref name="T"/> from its JSON (a typed value got under another type goes through JSON too).</summary>
+    public T ConvertTo<T>(string name, string stateName)
     {
-        if (ValueType is not null && Value is T typed)
-        {
-            return typed;
-        }
-
         try
         {
             // Raw JSON, or a typed value got under another type: convert through JSON as storage would.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -27,11 +28,22 @@ internal sealed class SqliteStateDatabase : IDisposable
         INSERT INTO schema_version (version) VALUES (1);
         """;
 
+    /// <summary>
+    /// How long SQLite itself waits for a lock held by another connection. Kept under one second on purpose: the
+    /// e_sqlite3 of SQLitePCLRaw 2.0.6 is built without usleep, so any wait in SQLite's busy handler is a whole
+    /// second. Past it, Microsoft.Data.Sqlite retries the statement every 150 ms until the command timeout
+    /// (<c>Default Timeout</c> in the connection string, 30 s unless set). A build with usleep waits finely here first.
+    /// </summary>
+    public const int BusyTimeoutMilliseconds = 250;
+
     private static readonly Lazy<bool> SqliteProvider = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
         return true;
     });
+
+    /// <summary>One write gate per database file in this process (see <see cref="EnterWriteGateAsync"/>).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly string _connectionPragmas;
@@ -58,13 +70,16 @@ internal sealed class SqliteStateDatabase : IDisposable
             throw new ArgumentException("SqliteStorage writes state, so the connection string cannot say 'Mode=ReadOnly'. Remove it, leaving 'Data Source=path/to/bot.db'.", nameof(connectionString));
         }
 
+        if (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || builder.DataSource.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("SqliteStorage needs a plain file path as its data source, not a URI or |DataDirectory|. Use 'Data Source=path/to/bot.db'.", nameof(connectionString));
+        }
+
         builder.DataSource = Path.GetFullPath(builder.DataSource);
         FilePath = builder.DataSource;
         ConnectionString = builder.ToString();
 
-        // SQLite's own wait for a locked file, in step with the command timeout of the connection string (Default Timeout, 30 s unless set).
-        var busyTimeoutMs = Math.Max(1, builder.DefaultTimeout) * 1000L;
-        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -78,6 +93,17 @@ internal sealed class SqliteStateDatabase : IDisposable
     {
         await EnsureInitializedAsync(cancellationToken);
         return await OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues this process's writers of the file in .NET, so they hand over to each other at once instead of polling
+    /// SQLite's lock (see <see cref="BusyTimeoutMilliseconds"/>). Writers in other processes still meet at SQLite's lock.
+    /// </summary>
+    public async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
+    {
+        var gate = WriteGates.GetOrAdd(FilePath, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new GateLease(gate);
     }
 
     /// <summary>Clears this file's connection pool so no handle stays open on it.</summary>
@@ -189,5 +215,18 @@ internal sealed class SqliteStateDatabase : IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace RewardsBot.Runtime.State;
@@ -12,26 +11,12 @@ namespace RewardsBot.Runtime.State;
 /// The file, its folder and the schema are created on first use. The file is in WAL mode; connections are pooled.
 /// A write runs in one <c>BEGIN IMMEDIATE</c> transaction and checks every eTag in SQL, so check-then-write is atomic
 /// across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
-/// and a key that is deleted and created again never gets back an eTag it had before.
+/// and a key that is deleted and created again never gets back an eTag it had before. Writers of one process queue
+/// for the file in .NET before they take SQLite's lock, so they hand over without polling it.
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, IAsyncDisposable
 {
     private const int MaxKeysPerStatement = 500;
-
-    private const string InsertSql = """
-        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
-        ON CONFLICT (key) DO NOTHING;
-        """;
-
-    private const string UpsertSql = """
-        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
-        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_utc = excluded.updated_utc;
-        """;
-
-    private const string UpdateSql = """
-        UPDATE bot_state SET etag = @etag, document = @document, updated_utc = @updated
-        WHERE key = @key AND etag = @expected;
-        """;
 
     private readonly SqliteStateDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -66,7 +51,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
         using var transaction = distinct.Length > MaxKeysPerStatement ? connection.BeginTransaction(deferred: true) : null;
         foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
         {
-            using var command = CreateKeyListCommand(connection, transaction, "SELECT key, etag, document FROM bot_state WHERE key IN ", chunk);
+            using var command = SqliteStateCommands.CreateKeyListCommand(connection, transaction, "SELECT key, etag, document FROM bot_state WHERE key IN ", chunk);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -94,13 +79,14 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
         var documents = changes.ToDictionary(change => change.Key, change => StoredDocument.Serialize(change.Value, change.Key), StringComparer.Ordinal);
         var updated = _timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+        using var gate = await _database.EnterWriteGateAsync(cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
-        var lastETag = await ReadLastETagAsync(connection, transaction, cancellationToken);
+        var lastETag = await SqliteStateCommands.ReadLastETagAsync(connection, transaction, cancellationToken);
 
-        using var insert = CreateWriteCommand(connection, transaction, InsertSql);
-        using var upsert = CreateWriteCommand(connection, transaction, UpsertSql);
-        using var update = CreateWriteCommand(connection, transaction, UpdateSql);
+        using var insert = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.InsertSql);
+        using var upsert = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.UpsertSql);
+        using var update = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.UpdateSql);
         update.Parameters.Add("@expected", SqliteType.Integer);
 
         foreach (var (key, change) in changes)
@@ -137,7 +123,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
             eTags[key] = eTag.ToString(CultureInfo.InvariantCulture);
         }
 
-        await SaveLastETagAsync(connection, transaction, lastETag, cancellationToken);
+        await SqliteStateCommands.SaveLastETagAsync(connection, transaction, lastETag, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return eTags;
     }
@@ -154,11 +140,12 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
             return;
         }
 
+        using var gate = await _database.EnterWriteGateAsync(cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
         {
-            using var command = CreateKeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", chunk);
+            using var command = SqliteStateCommands.CreateKeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", chunk);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -197,52 +184,4 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
         return ValueTask.CompletedTask;
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
-    private static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.Add("@key", SqliteType.Text);
-        command.Parameters.Add("@etag", SqliteType.Integer);
-        command.Parameters.Add("@document", SqliteType.Text);
-        command.Parameters.Add("@updated", SqliteType.Text);
-        return command;
-    }
-
-    /// <summary><paramref name="sqlPrefix"/> followed by <c>(@k0, @k1, ...)</c>, one parameter per key.</summary>
-    private static SqliteCommand CreateKeyListCommand(SqliteConnection connection, SqliteTransaction? transaction, string sqlPrefix, string[] keys)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder(sqlPrefix).Append('(');
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var name = string.Create(CultureInfo.InvariantCulture, $"@k{i}");
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Parameters.Add(name, SqliteType.Text).Value = keys[i];
-        }
-
-        command.CommandText = sql.Append(");").ToString();
-        return command;
-    }
-
-    private static async Task<long> ReadLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task SaveLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, long lastETag, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";
-        command.Parameters.Add("@last", SqliteType.Integer).Value = lastETag;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-}
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);}

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -71,6 +72,45 @@ public sealed class SqliteStorageTests : IDisposable
         }));
 
         Assert.Single(await Task.WhenAll(attempts), won => won);
+    }
+
+    [Fact]
+    public async Task A_writer_blocked_by_another_process_gets_the_lock_soon_after_it_is_released()
+    {
+        // This e_sqlite3 build has no usleep: a wait in SQLite's own busy handler is a whole second.
+        var path = _directory.File("bot.db");
+        using var storage = new SqliteStorage($"Data Source={path}");
+        await WriteAsync(storage, "setup", new JsonObject(), null);
+        await using var otherProcess = new SqliteConnection($"Data Source={path};Pooling=False");
+        await otherProcess.OpenAsync();
+        using var transaction = otherProcess.BeginTransaction(deferred: false);
+
+        // Dedicated threads, and times taken on them: a busy thread pool must not skew what is measured.
+        var clock = Stopwatch.StartNew();
+        long writtenAt = 0, releasedAt = 0;
+        var writer = Task.Factory.StartNew(
+            async () =>
+            {
+                await WriteAsync(storage, "k", new JsonObject(), null);
+                writtenAt = clock.ElapsedMilliseconds;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap();
+        await Task.Factory.StartNew(
+            () =>
+            {
+                Thread.Sleep(200);
+                transaction.Commit();
+                releasedAt = clock.ElapsedMilliseconds;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        await writer;
+
+        Assert.True(writtenAt >= 200, $"The write finished at {writtenAt} ms, before the other process released its lock.");
+        Assert.True(writtenAt - releasedAt < 600, $"The write finished {writtenAt - releasedAt} ms after the lock was released.");
     }
 
     [Fact]
@@ -185,6 +225,7 @@ public sealed class SqliteStorageTests : IDisposable
     [InlineData("Data Source=state;Mode=Memory")]
     [InlineData("Data Source=bot.db;Mode=ReadOnly")]
     [InlineData("Mode=ReadWriteCreate")]
+    [InlineData("Data Source=file:bot.db?cache=shared")]
     public void Connection_strings_that_cannot_hold_state_are_refused_at_construction(string connectionString)
     {
         var ex = Assert.Throws<ArgumentException>(() => new SqliteStorage(connectionString));

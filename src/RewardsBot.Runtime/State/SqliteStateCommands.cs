@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace RewardsBot.Runtime.State;
+
+/// <summary>The parameterised statements <see cref="SqliteStorage"/> runs against <c>bot_state</c> and <c>etag_sequence</c>.</summary>
+internal static class SqliteStateCommands
+{
+    public const string InsertSql = """
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    public const string UpsertSql = """
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_utc = excluded.updated_utc;
+        """;
+
+    public const string UpdateSql = """
+        UPDATE bot_state SET etag = @etag, document = @document, updated_utc = @updated
+        WHERE key = @key AND etag = @expected;
+        """;
+
+    public static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.Add("@key", SqliteType.Text);
+        command.Parameters.Add("@etag", SqliteType.Integer);
+        command.Parameters.Add("@document", SqliteType.Text);
+        command.Parameters.Add("@updated", SqliteType.Text);
+        return command;
+    }
+
+    /// <summary><paramref name="sqlPrefix"/> followed by <c>(@k0, @k1, ...)</c>, one parameter per key.</summary>
+    public static SqliteCommand CreateKeyListCommand(SqliteConnection connection, SqliteTransaction? transaction, string sqlPrefix, string[] keys)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(sqlPrefix).Append('(');
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"@k{i}");
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            command.Parameters.Add(name, SqliteType.Text).Value = keys[i];
+        }
+
+        command.CommandText = sql.Append(");").ToString();
+        return command;
+    }
+
+    public static async Task<long> ReadLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    public static async Task SaveLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, long lastETag, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";
+        command.Parameters.Add("@last", SqliteType.Integer).Value = lastETag;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
