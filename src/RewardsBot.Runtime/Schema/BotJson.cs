@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,8 +18,9 @@ public static class BotJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            // Activities echo arbitrary user text back to browsers; the default encoder escapes HTML-sensitive characters.
-            Encoder = JavaScriptEncoder.Default,
+            // HTML-sensitive characters (<, >, &, ') stay escaped, since activities echo user text to browsers; other
+            // Unicode (French, Chinese) is written as is rather than as \uXXXX, which would triple the size of Chinese text.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             MaxDepth = 64,
             TypeInfoResolver = BotJsonContext.Default,
         };

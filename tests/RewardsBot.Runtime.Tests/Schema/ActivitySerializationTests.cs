@@ -102,4 +102,13 @@ public class ActivitySerializationTests
         Assert.Null(update.GetConversationReference().ActivityId);
         Assert.Equal("y", message.GetConversationReference().ActivityId);
     }
+
+    [Fact]
+    public void French_and_Chinese_text_is_written_as_is_but_markup_characters_are_escaped()
+    {
+        var json = BotJson.Serialize(new Activity { Text = "Éligibilité 資格 <b>&" });
+
+        Assert.Contains("Éligibilité 資格", json, StringComparison.Ordinal);
+        Assert.Contains("\\u003Cb\\u003E\\u0026", json, StringComparison.Ordinal);
+    }
 }
