@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using RewardsBot.Runtime.Dialogs;
 
 namespace RewardsBot.Dialogs.Content;
 
@@ -10,7 +11,7 @@ namespace RewardsBot.Dialogs.Content;
 /// Everything the bot says, read from the <c>dialogs/*.json</c> files embedded in this assembly
 /// (<c>&lt;area&gt;.&lt;language&gt;.json</c>, flat <c>key → text</c> with <c>{name}</c> placeholders).
 /// </summary>
-public sealed class BotTexts
+public sealed class BotTexts : ITextCatalog
 {
     private const string ResourcePrefix = "dialogs/";
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _byLanguage;

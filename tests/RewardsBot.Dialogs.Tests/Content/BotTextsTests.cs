@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RewardsBot.Dialogs.Content;
+using RewardsBot.Runtime.Dialogs;
 
 namespace RewardsBot.Dialogs.Tests.Content;
 

@@ -1,4 +1,4 @@
-namespace RewardsBot.Dialogs.Content;
+namespace RewardsBot.Runtime.Dialogs;
 
 /// <summary>The languages the bot speaks, and how a channel locale maps to one of them.</summary>
 public static class BotLanguage
