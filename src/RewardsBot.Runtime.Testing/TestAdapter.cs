@@ -28,6 +28,9 @@ public sealed class TestAdapter : BotAdapter
     /// <summary>Who talks to whom, and where; used to address every activity the test sends.</summary>
     public ConversationReference Conversation { get; }
 
+    /// <summary>Raised for every activity the bot sends (for transcripts).</summary>
+    public event Action<Activity>? ActivitySent;
+
     /// <summary>Replies the bot sent, oldest first.</summary>
     public ConcurrentQueue<Activity> ActiveQueue { get; } = new();
 
@@ -93,6 +96,7 @@ public sealed class TestAdapter : BotAdapter
 
             activity.Id ??= "reply-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
             ActiveQueue.Enqueue(activity);
+            ActivitySent?.Invoke(activity);
             responses[i] = new ResourceResponse(activity.Id);
         }
 
