@@ -66,7 +66,9 @@ public static class LanguageRecognizer
         var subtags = folded.Split('-', '_');
         var shaped = subtags[0].Length is 2 or 3 && subtags[0].All(char.IsAsciiLetter)
             && subtags.Skip(1).All(s => s.Length is >= 1 and <= 8 && s.All(char.IsAsciiLetterOrDigit));
-        if (!shaped || (subtags.Length == 1 && LanguageAliases.IsEverydayWord(folded)))
+        // The language subtag must itself be a culture .NET lists, which leaves out deprecated codes ("iw", "in").
+        if (!shaped || !LanguageNameIndex.Instance.CultureNames.Contains(subtags[0])
+            || (subtags.Length == 1 && LanguageAliases.IsEverydayWord(folded)))
         {
             return null;
         }
@@ -75,9 +77,7 @@ public static class LanguageRecognizer
         try
         {
             var culture = CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
-            return culture.Name.Equals(tag, StringComparison.OrdinalIgnoreCase) && LanguageNameIndex.Instance.CultureNames.Contains(culture.Name)
-                ? culture.Name
-                : null;
+            return culture.Name.Equals(tag, StringComparison.OrdinalIgnoreCase) ? culture.Name : null;
         }
         catch (CultureNotFoundException)
         {
@@ -111,7 +111,7 @@ public static class LanguageRecognizer
         foreach (var culture in found.Select(CultureInfo.GetCultureInfo))
         {
             // The culture itself or its nearest allowed parent ("fr-CA" → "fr"; "zh-TW" → "zh-Hant" → "zh").
-            var parent = LineOf(culture).FirstOrDefault(c => allowed.Contains(c));
+            var parent = LineOf(culture).Select(c => allowed.FirstOrDefault(a => SameLocale(a, c))).FirstOrDefault(a => a is not null);
             if (parent is not null)
             {
                 kept.Add(parent.Name);
@@ -119,10 +119,28 @@ public static class LanguageRecognizer
             }
 
             // Else the allowed cultures below it ("French" → "fr-FR"; "Chinese" → "zh-TW").
-            kept.UnionWith(allowed.Where(a => LineOf(a).Contains(culture)).Select(a => a.Name));
+            kept.UnionWith(allowed.Where(a => LineOf(a).Any(c => SameLocale(c, culture))).Select(a => a.Name));
         }
 
         return [.. allowed.Select(a => a.Name).Distinct(StringComparer.Ordinal).Where(kept.Contains)];
+    }
+
+    /// <summary>The same culture, or two names .NET keeps apart for one locale: "zh-TW" and "zh-Hant-TW" (same parent, same country).</summary>
+    private static bool SameLocale(CultureInfo a, CultureInfo b) =>
+        a.Equals(b)
+        || (!a.IsNeutralCulture && !b.IsNeutralCulture && a.Parent.Equals(b.Parent)
+            && CountryOf(a) is { } country && country == CountryOf(b));
+
+    private static string? CountryOf(CultureInfo culture)
+    {
+        try
+        {
+            return new RegionInfo(culture.Name).TwoLetterISORegionName;
+        }
+        catch (ArgumentException)
+        {
+            return null; // "en-001" (world) and other cultures whose region is not a country.
+        }
     }
 
     /// <summary>The culture, then its parents up to (not including) the invariant culture.</summary>
