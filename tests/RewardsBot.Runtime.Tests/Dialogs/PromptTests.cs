@@ -11,7 +11,7 @@ namespace RewardsBot.Runtime.Tests.Dialogs;
 public class PromptTests(ITestOutputHelper output)
 {
     /// <summary>A waterfall that asks once with <paramref name="prompt"/> and ends with the answer.</summary>
-    private static Dialog AskOnce(Dialog prompt, PromptOptions options)
+    private static ComponentDialog AskOnce(Dialog prompt, PromptOptions options)
     {
         var root = new ComponentDialog("root");
         root.AddDialog(new WaterfallDialog("ask", [(step, ct) => step.PromptAsync(prompt.Id, options, ct), (step, ct) => step.EndDialogAsync(step.Result, ct)]));

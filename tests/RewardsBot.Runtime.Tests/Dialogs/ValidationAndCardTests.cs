@@ -109,7 +109,7 @@ public class ValidationAndCardTests(ITestOutputHelper output)
         Assert.Equal(DialogTurnStatus.Waiting, client.DialogTurnResult!.Status);
 
         await client.SendActivityAsync(Submit(client, new JsonObject { ["answer"] = "alpha", [CardSubmission.DialogKey] = CardOwner(reasked) }));
-        Assert.Equal("beta|FoundChoice { Index = 0, Value = alpha }", client.DialogTurnResult!.Result);
+        Assert.Equal("FoundChoice { Index = 1, Value = beta }|FoundChoice { Index = 0, Value = alpha }", client.DialogTurnResult!.Result);
     }
 
     [Fact]
