@@ -68,7 +68,7 @@ public static class NumberRecognizer
             {
                 if (Bounded(text, hedge, atStart: true))
                 {
-                    text = text[hedge.Length..].TrimStart();
+                    text = TextNormalizer.Normalize(text[hedge.Length..]);
                 }
             }
 
@@ -76,7 +76,7 @@ public static class NumberRecognizer
             {
                 if (Bounded(text, hedge, atStart: false))
                 {
-                    text = text[..^hedge.Length].TrimEnd();
+                    text = TextNormalizer.Normalize(text[..^hedge.Length]);
                 }
             }
         }
