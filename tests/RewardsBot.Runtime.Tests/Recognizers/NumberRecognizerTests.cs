@@ -220,6 +220,9 @@ public sealed class NumberRecognizerTests
     [InlineData("第一")]
     [InlineData("yes")]
     [InlineData("-")]
+    [InlineData("- 3")]
+    [InlineData("3 -")]
+    [InlineData("twenty-")]
     [InlineData("99999999999999999999999999999999")]
     public void Anything_but_one_number_is_not_a_number(string? text)
     {
