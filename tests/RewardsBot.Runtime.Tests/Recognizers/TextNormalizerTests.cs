@@ -24,8 +24,13 @@ public sealed class TextNormalizerTests
     [InlineData("1\u00A0234,5", "1 234,5")]
     [InlineData("1\u202F234,5", "1 234,5")]
     [InlineData("Ｈｅｌｌｏ\u3000Ｗｏｒｌｄ", "hello world")]
-    [InlineData("zero\u200Bwidth", "zero width")]
     public void Every_kind_of_white_space_collapses_to_one_space(string text, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+
+    [Theory]
+    [InlineData("d\u200Baccord", "daccord")]
+    [InlineData("\uFEFFoui", "oui")]
+    public void Invisible_characters_are_removed(string text, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(text));
 
     [Theory]

@@ -37,7 +37,7 @@ public static class NumberRecognizer
     }
 
     /// <summary>A whole number in words (or digits and words) of any of the bot's languages, the given language first.</summary>
-    internal static decimal? ParseWords(string normalized, string language)
+    private static decimal? ParseWords(string normalized, string language)
     {
         if (TextNormalizer.ContainsCjk(normalized))
         {
@@ -46,16 +46,18 @@ public static class NumberRecognizer
                 : null;
         }
 
-        if (!normalized.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\''))
+        var hyphensJoinWords = Enumerable.Range(0, normalized.Length)
+            .Where(i => normalized[i] == '-')
+            .All(i => i > 0 && i < normalized.Length - 1 && char.IsLetter(normalized[i - 1]) && char.IsLetter(normalized[i + 1]));
+        if (!hyphensJoinWords || !normalized.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\''))
         {
-            return null;
+            return null; // "$12", "12 %", and "- 3" whose sign would be lost
         }
 
         var tokens = TextNormalizer.Tokenize(normalized);
-        var number = language == BotLanguage.French
+        return language == BotLanguage.French
             ? NumberWords.ParseFrench(tokens) ?? NumberWords.ParseEnglish(tokens)
             : NumberWords.ParseEnglish(tokens) ?? NumberWords.ParseFrench(tokens);
-        return number;
     }
 
     private static string StripHedges(string text)
@@ -68,7 +70,7 @@ public static class NumberRecognizer
             {
                 if (Bounded(text, hedge, atStart: true))
                 {
-                    text = text[hedge.Length..].TrimStart();
+                    text = TextNormalizer.Normalize(text[hedge.Length..]);
                 }
             }
 
@@ -76,7 +78,7 @@ public static class NumberRecognizer
             {
                 if (Bounded(text, hedge, atStart: false))
                 {
-                    text = text[..^hedge.Length].TrimEnd();
+                    text = TextNormalizer.Normalize(text[..^hedge.Length]);
                 }
             }
         }

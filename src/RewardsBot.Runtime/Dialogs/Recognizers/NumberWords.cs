@@ -49,10 +49,6 @@ internal static class NumberWords
 
     public static long? ParseFrench(IReadOnlyList<string> tokens) => Parse(tokens, French);
 
-    /// <summary>True when the token is an English or French number word (so "vingt" is, "help" is not).</summary>
-    public static bool IsNumberWord(string token) =>
-        English.Words.ContainsKey(token) || French.Words.ContainsKey(token) || English.Zero.Contains(token);
-
     private static long? Parse(IReadOnlyList<string> tokens, Lexicon lexicon)
     {
         var start = tokens.Count > 1 && lexicon.Minus.Contains(tokens[0]) ? 1 : 0;

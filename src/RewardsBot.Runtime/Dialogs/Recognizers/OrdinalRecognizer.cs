@@ -20,6 +20,8 @@ public static partial class OrdinalRecognizer
         "one", "option", "choice", "item", "answer", "please", "thanks", "choix", "proposition", "reponse", "svp", "merci",
     };
 
+    private static readonly string[] NumberSigns = ["#", "n°", "nº", "no."];
+
     private static readonly HashSet<string> NumberPrefixes = new(StringComparer.Ordinal)
     {
         "number", "num", "nr", "option", "choice", "item", "numero", "choix",
@@ -47,7 +49,7 @@ public static partial class OrdinalRecognizer
 
     private static int? RecognizeLatin(string normalized, string? locale)
     {
-        foreach (var sign in (string[])["#", "n°", "nº", "no."])
+        foreach (var sign in NumberSigns)
         {
             if (normalized.StartsWith(sign, StringComparison.Ordinal) && normalized.Length > sign.Length)
             {

@@ -46,7 +46,12 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (char.IsWhiteSpace(c) || c == '\u200B')
+            if (c is '\u200B' or '\u2060' or '\uFEFF')
+            {
+                continue; // zero-width space, word joiner, byte order mark: invisible, often pasted inside a word
+            }
+
+            if (char.IsWhiteSpace(c))
             {
                 pendingSpace = folded.Length > 0;
                 continue;
