@@ -41,12 +41,8 @@ public class ComponentDialog : Dialog
     }
 
     /// <summary>A dialog this one started from the outer stack ended: ask the inner stack's question again.</summary>
-    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+        => RepromptAndWaitAsync(dc, cancellationToken);
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,14 @@ public abstract class Dialog
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
         => Task.CompletedTask;
 
+    /// <summary>Asks the active dialog's question again and waits (for dialogs that resume by re-asking).</summary>
+    protected async Task<DialogTurnResult> RepromptAndWaitAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
     /// <summary>The dialog is being removed from the stack (ended, replaced or cancelled).</summary>
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
         => Task.CompletedTask;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Dialogs.Recognizers;
-using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Dialogs.Prompts;
 
@@ -30,12 +29,6 @@ public class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validat
         return Task.FromResult(PromptRecognizerResult.Failure<FoundChoice>(retry));
     }
 
-    protected override Activity BuildPrompt(ITurnContext turnContext, JsonObject state, PromptOptions options, string? retryText, bool isRetry)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(options);
-        var activity = base.BuildPrompt(turnContext, state, options, retryText, isRetry);
-        ChoiceFactory.AddChoices(activity, options.Choices ?? [], options.Style, turnContext.Activity.ChannelId);
-        return activity;
-    }
+    protected override IReadOnlyList<Choice> ChoicesToShow(ITurnContext turnContext, PromptOptions options)
+        => (options ?? throw new ArgumentNullException(nameof(options))).Choices ?? [];
 }

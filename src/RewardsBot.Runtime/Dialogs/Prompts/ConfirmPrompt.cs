@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Dialogs.Recognizers;
-using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Dialogs.Prompts;
 
@@ -19,15 +18,9 @@ public class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = n
             : PromptRecognizerResult.Failure<bool>(PromptText.Get(turnContext, PromptText.ConfirmRetry)));
     }
 
-    protected override Activity BuildPrompt(ITurnContext turnContext, JsonObject state, PromptOptions options, string? retryText, bool isRetry)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(options);
-        var activity = base.BuildPrompt(turnContext, state, options, retryText, isRetry);
-        var yesNo = options.Choices is { Count: 2 } custom
+    /// <summary>Yes and No in the chat's language (or the two choices given).</summary>
+    protected override IReadOnlyList<Choice> ChoicesToShow(ITurnContext turnContext, PromptOptions options)
+        => (options ?? throw new ArgumentNullException(nameof(options))).Choices is { Count: 2 } custom
             ? custom
             : [new Choice(PromptText.Get(turnContext, PromptText.Yes)), new Choice(PromptText.Get(turnContext, PromptText.No))];
-        ChoiceFactory.AddChoices(activity, yesNo, options.Style, turnContext.Activity.ChannelId);
-        return activity;
-    }
 }

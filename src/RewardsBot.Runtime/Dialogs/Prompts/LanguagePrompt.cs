@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Dialogs.Recognizers;
-using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Dialogs.Prompts;
 
@@ -25,15 +24,12 @@ public class LanguagePrompt(string dialogId, PromptValidator<string>? validator 
             : PromptRecognizerResult.Failure<string>(PromptText.Get(turnContext, PromptText.LanguageRetry)));
     }
 
-    protected override Activity BuildPrompt(ITurnContext turnContext, JsonObject state, PromptOptions options, string? retryText, bool isRetry)
+    /// <summary>The allowed languages, named in the chat's language.</summary>
+    protected override IReadOnlyList<Choice> ChoicesToShow(ITurnContext turnContext, PromptOptions options)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(options);
-        var activity = base.BuildPrompt(turnContext, state, options, retryText, isRetry);
-        var offered = (options.Choices ?? [])
+        return ((options ?? throw new ArgumentNullException(nameof(options))).Choices ?? [])
             .Select(c => c with { Title = c.Title ?? LanguageRecognizer.DisplayName(c.Value, turnContext.Activity.Locale) })
             .ToList();
-        ChoiceFactory.AddChoices(activity, offered, options.Style, turnContext.Activity.ChannelId);
-        return activity;
     }
 }

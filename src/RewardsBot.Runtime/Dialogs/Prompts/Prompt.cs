@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Builder;
+using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Dialogs.Prompts;
@@ -74,12 +75,8 @@ public abstract class Prompt<T> : Dialog
     }
 
     /// <summary>A dialog started on top of this prompt ended (help, a cancel that was not confirmed): ask again.</summary>
-    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
-    }
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+        => RepromptAndWaitAsync(dc, cancellationToken);
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
@@ -93,6 +90,7 @@ public abstract class Prompt<T> : Dialog
     /// </summary>
     protected virtual Activity BuildPrompt(ITurnContext turnContext, JsonObject state, PromptOptions options, string? retryText, bool isRetry)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
         var source = (isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt) ?? new Activity { Type = ActivityTypes.Message };
         var activity = BotJson.Deserialize<Activity>(BotJson.Serialize(source))!;
@@ -103,8 +101,12 @@ public abstract class Prompt<T> : Dialog
         }
 
         activity.InputHint ??= InputHints.ExpectingInput;
+        ChoiceFactory.AddChoices(activity, ChoicesToShow(turnContext, options), options.Style, turnContext.Activity.ChannelId);
         return activity;
     }
+
+    /// <summary>The choices shown with the question (buttons, a card or a list, per <see cref="PromptOptions.Style"/>); none by default.</summary>
+    protected virtual IReadOnlyList<Choice> ChoicesToShow(ITurnContext turnContext, PromptOptions options) => [];
 
     /// <summary>Reads the answer; a failure may carry the reason to give the user.</summary>
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, JsonObject state, PromptOptions options, CardSubmission submission, CancellationToken cancellationToken);
