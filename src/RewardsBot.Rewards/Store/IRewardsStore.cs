@@ -1,0 +1,70 @@
+using RewardsBot.Rewards.Model;
+
+namespace RewardsBot.Rewards.Store;
+
+/// <summary>
+/// The system of record for Rewards data. Reads see committed data; every change goes through
+/// <see cref="WriteAsync"/>, which runs all-or-nothing and one writer at a time (so check-then-write inside it is safe).
+/// </summary>
+public interface IRewardsStore
+{
+    Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken);
+    Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<EntraTenant>> ListTenantsOfCompanyAsync(string companyId, CancellationToken cancellationToken);
+    Task<PartnerUser?> GetUserAsync(string userId, CancellationToken cancellationToken);
+    Task<PartnerUser?> FindUserByObjectIdAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken);
+    Task<string?> FindUserIdByChatIdentityAsync(string channel, string channelUserId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>Offers of every publisher profile of the company (linked to the PGA or not).</summary>
+    Task<IReadOnlyList<Offer>> ListOffersAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>Billed sales of the company's offers, fraudulent ones included (flagged).</summary>
+    Task<IReadOnlyList<BilledSale>> ListSalesAsync(string companyId, CancellationToken cancellationToken);
+
+    Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Activation>> ListActivationsAsync(string companyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken);
+    Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>The company's audit log, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>True when no company exists yet (demo data is loaded then).</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="changes"/> in one transaction, alone; nothing is kept if it throws.</summary>
+    Task WriteAsync(Func<IRewardsWriter, CancellationToken, Task> changes, CancellationToken cancellationToken);
+}
+
+/// <summary>What a transaction may read (fresh, inside the transaction) and change.</summary>
+public interface IRewardsWriter
+{
+    Task<Activation?> GetActivationAsync(string companyId, string benefitId, CancellationToken cancellationToken);
+    Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken);
+    Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken);
+    Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken);
+
+    Task UpsertCompanyAsync(Company company, CancellationToken cancellationToken);
+    Task UpsertTenantAsync(EntraTenant tenant, CancellationToken cancellationToken);
+    Task UpsertUserAsync(PartnerUser user, CancellationToken cancellationToken);
+    Task UpsertPublisherProfileAsync(PublisherProfile profile, CancellationToken cancellationToken);
+    Task UpsertOfferAsync(Offer offer, CancellationToken cancellationToken);
+    Task AddSaleAsync(BilledSale sale, CancellationToken cancellationToken);
+    Task AddChatIdentityAsync(ChatIdentity identity, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the company's marketing contact and records the change.</summary>
+    Task SetMarketingContactAsync(MarketingContact contact, MarketingContactChange change, CancellationToken cancellationToken);
+
+    /// <summary>Adds an activation; a second one for the same company and benefit is refused by the store (unique).</summary>
+    Task AddActivationAsync(Activation activation, CancellationToken cancellationToken);
+
+    Task AddTechnicalHelpRequestAsync(TechnicalHelpRequest request, CancellationToken cancellationToken);
+    Task SaveTenantAssociationRequestAsync(TenantAssociationRequest request, CancellationToken cancellationToken);
+    Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
+}
