@@ -1,0 +1,152 @@
+using Microsoft.Data.Sqlite;
+using RewardsBot.Rewards.Model;
+
+namespace RewardsBot.Rewards.Store;
+
+/// <summary>
+/// The Rewards data in one SQLite file (tables <c>rewards_*</c>, schema version in <c>rewards_schema_version</c>),
+/// which may be the same file as the bot's state. Safe for several processes sharing the file.
+/// </summary>
+/// <remarks>
+/// The folder, file and schema are created, or the schema migrated to <see cref="SchemaVersion"/>, on first use or by
+/// <see cref="MigrateAsync"/> at startup; a file written by a newer build is refused. The file is in WAL mode, so
+/// reads never wait for a writer and see committed data. <see cref="WriteAsync"/> runs in one <c>BEGIN IMMEDIATE</c>
+/// transaction; writers of one process queue in .NET before taking SQLite's lock. Storage formats and the schema are
+/// described on <see cref="SqliteRewardsMigrations"/>.
+/// </remarks>
+public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
+{
+    /// <summary>
+    /// The schema version this build reads and writes. Version 1: the initial schema. Version 2: <c>rewards_users.status</c>
+    /// (existing users become <see cref="UserStatus.Active"/>) and indexes on users by status and on offers by owner.
+    /// </summary>
+    public const int SchemaVersion = SqliteRewardsMigrations.LatestVersion;
+
+    private readonly SqliteRewardsDatabase _database;
+    private int _disposed;
+
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file (setting <c>ConnectionStrings:RewardsBot</c>), e.g. <c>Data Source=data/rewardsbot.db</c>.</param>
+    /// <param name="timeProvider">The clock that stamps applied migrations; <see cref="TimeProvider.System"/> when null.</param>
+    public SqliteRewardsStore(string connectionString, TimeProvider? timeProvider = null)
+    {
+        _database = new SqliteRewardsDatabase(connectionString, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath => _database.FilePath;
+
+    /// <summary>
+    /// Creates the file and brings its schema to <see cref="SchemaVersion"/> now rather than at first use. Idempotent; call it
+    /// at startup to fail early on an unusable file or one written by a newer build.
+    /// </summary>
+    public Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _database.MigrateAsync(cancellationToken);
+    }
+
+    public Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.GetCompanyAsync(c, null, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken)
+        => ReadAsync(SqliteRewardsQueries.ListCompaniesAsync, cancellationToken);
+
+    public Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.GetTenantAsync(c, null, tenantId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<EntraTenant>> ListTenantsOfCompanyAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantsOfCompanyAsync(c, companyId, ct), cancellationToken);
+
+    public Task<PartnerUser?> GetUserAsync(string userId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.GetUserAsync(c, userId, ct), cancellationToken);
+
+    public Task<PartnerUser?> FindUserByObjectIdAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.FindUserByObjectIdAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+
+    public Task<string?> FindUserIdByChatIdentityAsync(string channel, string channelUserId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.FindUserIdByChatIdentityAsync(c, channel, channelUserId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListChatIdentitiesAsync(c, channel, ct), cancellationToken);
+
+    public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<Offer>> ListOffersAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListOffersAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<BilledSale>> ListSalesAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListSalesAsync(c, companyId, ct), cancellationToken);
+
+    public Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListMarketingContactHistoryAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<Activation>> ListActivationsAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListActivationsAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListTechnicalHelpRequestsAsync(c, companyId, ct), cancellationToken);
+
+    public Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.GetTenantAssociationRequestAsync(c, null, requestId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantAssociationRequestsAsync(c, companyId, ct), cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListAuditAsync(c, companyId, ct), cancellationToken);
+
+    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => ReadAsync(SqliteRewardsQueries.IsEmptyAsync, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="changes"/> in one <c>BEGIN IMMEDIATE</c> transaction and commits it; if the delegate throws or
+    /// <paramref name="cancellationToken"/> is cancelled before the commit, everything is rolled back and the exception
+    /// propagates.
+    /// </summary>
+    public async Task WriteAsync(Func<IRewardsWriter, CancellationToken, Task> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ThrowIfDisposed();
+
+        // Migrate before queueing: migrating takes SQLite's write lock itself.
+        await _database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        using var gate = await _database.EnterWriteGateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var writer = new SqliteRewardsWriter(connection, transaction);
+        try
+        {
+            await changes(writer, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Disposing an uncommitted transaction rolls it back.
+            writer.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _database.Dispose();
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await query(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}
