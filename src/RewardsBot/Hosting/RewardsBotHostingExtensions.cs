@@ -33,6 +33,7 @@ public static class RewardsBotHostingExtensions
         services.AddOptions<CloudAdapterOptions>().BindConfiguration("Bot:Adapter");
 
         builder.AddBotStorage();
+        builder.AddRewardsDomain();
         builder.AddBotAuthentication();
         services.AddBotConnector();
 
@@ -52,11 +53,26 @@ public static class RewardsBotHostingExtensions
         return builder;
     }
 
-    /// <summary>State storage: SQLite at the connection string (default data/rewardsbot.db under the content root), or memory.</summary>
+    /// <summary>
+    /// The SQLite file of bot state and Rewards data: <c>ConnectionStrings:RewardsBot</c>, default <c>data/rewardsbot.db</c>
+    /// under the content root; a relative path is resolved against the content root.
+    /// </summary>
+    internal static string DatabaseConnectionString(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(contentRoot, "data", "rewardsbot.db")}";
+        }
+
+        return SqliteConnectionStrings.Resolve(connectionString, contentRoot);
+    }
+
+    /// <summary>State storage: SQLite (see <see cref="DatabaseConnectionString"/>), or memory.</summary>
     private static void AddBotStorage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
@@ -65,13 +81,7 @@ public static class RewardsBotHostingExtensions
                 return new MemoryStorage();
             }
 
-            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                connectionString = $"Data Source={Path.Combine(contentRoot, "data", "rewardsbot.db")}";
-            }
-
-            return new SqliteStorage(SqliteConnectionStrings.Resolve(connectionString, contentRoot), sp.GetRequiredService<TimeProvider>());
+            return new SqliteStorage(builder.DatabaseConnectionString(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
