@@ -101,7 +101,7 @@ public sealed class MarketingContactService
                 var previous = await writer.GetMarketingContactAsync(companyId, ct).ConfigureAwait(false);
                 var change = new MarketingContactChange(companyId, previous?.UserId, contactUserId, actorUserId, contact.AssignedAt);
                 await writer.SetMarketingContactAsync(contact, change, ct).ConfigureAwait(false);
-                await AuditRecorder.RecordAsync(writer, _clock, actorUserId, companyId, AuditAction, previous, contact, ct).ConfigureAwait(false);
+                await AuditRecorder.RecordAsync(writer, _clock, actorUserId, companyId, AuditAction, RewardsMasking.ForAudit(previous), RewardsMasking.ForAudit(contact), ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return Outcome.Success(contact);
