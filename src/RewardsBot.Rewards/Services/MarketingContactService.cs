@@ -73,7 +73,7 @@ public sealed class MarketingContactService
         var users = await _store.ListUsersAsync(companyId, cancellationToken).ConfigureAwait(false);
         return Outcome.Success<IReadOnlyList<PartnerUser>>(users
             .Where(u => u.Status == UserStatus.Active)
-            .OrderBy(u => u.Name, StringComparer.CurrentCultureIgnoreCase)
+            .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToList());
     }

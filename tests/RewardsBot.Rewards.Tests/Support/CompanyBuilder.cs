@@ -5,7 +5,8 @@ namespace RewardsBot.Rewards.Tests.Support;
 
 /// <summary>
 /// Test data for one company: its users, publisher profiles, offers and billed sales, written in one transaction.
-/// <see cref="Eligible"/> is the usual starting point; each test adds or removes what its rule needs.
+/// <see cref="Eligible"/> is the usual starting point; each test adds or removes what its rule needs. The presets use
+/// the fixed ids below, so use them for one company per store and build any other company with <c>new CompanyBuilder(id)</c>.
 /// </summary>
 internal sealed class CompanyBuilder(string companyId)
 {
