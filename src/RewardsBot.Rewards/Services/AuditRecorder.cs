@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RewardsBot.Rewards.Model;
@@ -11,7 +12,9 @@ namespace RewardsBot.Rewards.Services;
 /// </summary>
 public static partial class AuditRecorder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping: the audit JSON is stored, never embedded in HTML, and the default encoder would write '+' as
+    // \u002B, hiding phone numbers (and '+' addresses) from the masking patterns below.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task RecordAsync(IRewardsWriter writer, TimeProvider clock, string actorUserId, string companyId, string action, object? before, object? after, CancellationToken cancellationToken)
     {

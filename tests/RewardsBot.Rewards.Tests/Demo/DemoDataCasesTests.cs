@@ -1,3 +1,4 @@
+using RewardsBot.Rewards.Tests.Support;
 using RewardsBot.Rewards.Demo;
 using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Services;

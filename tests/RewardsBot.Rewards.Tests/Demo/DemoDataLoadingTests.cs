@@ -3,6 +3,7 @@ using RewardsBot.Rewards.Demo;
 using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Services;
 using RewardsBot.Rewards.Store;
+using RewardsBot.Rewards.Tests.Support;
 using RewardsBot.Rewards.Tests.Tenants.Support;
 
 namespace RewardsBot.Rewards.Tests.Demo;
@@ -14,7 +15,7 @@ public sealed class DemoDataLoadingTests
     [Fact]
     public async Task Loads_into_an_empty_store_once_and_the_second_call_changes_nothing()
     {
-        using var store = new MemoryRewardsStore();
+        var store = RewardsTestStore.Create();
         var clock = new ManualClock();
 
         var first = await DemoData.LoadIfEmptyAsync(store, clock, None);
@@ -33,7 +34,7 @@ public sealed class DemoDataLoadingTests
     [Fact]
     public async Task Concurrent_loads_into_one_empty_store_load_it_once()
     {
-        using var store = new MemoryRewardsStore();
+        var store = RewardsTestStore.Create();
         var clock = new ManualClock();
 
         var loads = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => DemoData.LoadIfEmptyAsync(store, clock, None))));
@@ -46,7 +47,7 @@ public sealed class DemoDataLoadingTests
     [Fact]
     public async Task Store_that_already_holds_a_company_is_left_alone()
     {
-        using var store = new MemoryRewardsStore();
+        var store = RewardsTestStore.Create();
         await store.WriteAsync((w, ct) => w.UpsertCompanyAsync(new Company("own", "Own data", "1", "a@own.test", "t-own"), ct), None);
 
         var loaded = await DemoData.LoadIfEmptyAsync(store, new ManualClock(), None);
@@ -107,7 +108,7 @@ public sealed class DemoDataLoadingTests
     [Fact]
     public async Task Every_demo_identity_is_bound_on_the_Emulator_and_Direct_Line_to_its_user()
     {
-        using var store = new MemoryRewardsStore();
+        var store = RewardsTestStore.Create();
         await DemoData.LoadIfEmptyAsync(store, new ManualClock(), None);
 
         Assert.Equal(10, DemoData.Identities.Count);

@@ -1,11 +1,12 @@
 using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Services;
 using RewardsBot.Rewards.Store;
+using RewardsBot.Rewards.Tests.Support;
 
 namespace RewardsBot.Rewards.Tests.Tenants.Support;
 
 /// <summary>
-/// A small, known world in a <see cref="MemoryRewardsStore"/>: Contoso (home tenant, an associated EU tenant, the
+/// A small, known world in a real SQLite store (<see cref="RewardsTestStore"/>): Contoso (home tenant, an associated EU tenant, the
 /// not-yet-associated Robotics tenant with its own admin) and Fabrikam (its own tenants). Tests add what they need.
 /// </summary>
 internal sealed class TenantWorld : IDisposable
@@ -18,11 +19,11 @@ internal sealed class TenantWorld : IDisposable
 
     public static readonly CancellationToken None = CancellationToken.None;
 
-    public MemoryRewardsStore Store { get; } = new();
+    public IRewardsStore Store { get; } = RewardsTestStore.Create();
 
     public ManualClock Clock { get; } = new();
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose() => (Store as IDisposable)?.Dispose();
 
     public static async Task<TenantWorld> CreateAsync()
     {
