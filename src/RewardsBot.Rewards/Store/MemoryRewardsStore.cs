@@ -150,6 +150,7 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
 
         public Task AddSaleAsync(BilledSale sale, CancellationToken cancellationToken)
         {
+            RequireNewId(data.Sales.Any(s => s.Id == sale.Id), "sale", sale.Id);
             data.Sales.Add(sale);
             return Task.CompletedTask;
         }
@@ -175,12 +176,14 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
                 throw new InvalidOperationException($"The benefit '{activation.BenefitId}' is already activated for this company; check GetActivationAsync first.");
             }
 
+            RequireNewId(data.Activations.Any(a => a.Id == activation.Id), "activation", activation.Id);
             data.Activations.Add(activation);
             return Task.CompletedTask;
         }
 
         public Task AddTechnicalHelpRequestAsync(TechnicalHelpRequest request, CancellationToken cancellationToken)
         {
+            RequireNewId(data.HelpRequests.Any(r => r.Id == request.Id), "technical help request", request.Id);
             data.HelpRequests.Add(request);
             return Task.CompletedTask;
         }
@@ -194,5 +197,14 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
         }
 
         private static Task Done(object _) => Task.CompletedTask;
+
+        /// <summary>Like the SQLite store: ids are unique.</summary>
+        private static void RequireNewId(bool exists, string what, string id)
+        {
+            if (exists)
+            {
+                throw new InvalidOperationException($"A {what} with the id '{id}' already exists; ids must be unique (create a new id for each record).");
+            }
+        }
     }
 }

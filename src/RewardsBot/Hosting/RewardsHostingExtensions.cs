@@ -1,24 +1,58 @@
 using Microsoft.Extensions.Options;
+using RewardsBot.Rewards.Catalogue;
+using RewardsBot.Rewards.Demo;
+using RewardsBot.Rewards.Services;
 using RewardsBot.Rewards.Store;
 
 namespace RewardsBot.Hosting;
 
-/// <summary>The Rewards domain: its store (same SQLite file as bot state, or memory), migrated at start-up.</summary>
+/// <summary>Settings of the Rewards domain (configuration section <c>Rewards</c>).</summary>
+public sealed class RewardsOptions
+{
+    public const string SectionName = "Rewards";
+
+    /// <summary>Load the demo data set when the store is empty (first run). Default true.</summary>
+    public bool LoadDemoData { get; set; } = true;
+
+    /// <summary>Cumulative billed sales (USD) that reach each transact tier; empty = the catalogue's own thresholds.</summary>
+    public List<decimal> TierThresholdsUsd { get; set; } = [];
+}
+
+/// <summary>The Rewards domain: its store (same SQLite file as bot state, or memory), its catalogue and services.</summary>
 internal static class RewardsHostingExtensions
 {
     public static WebApplicationBuilder AddRewardsDomain(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<RewardsOptions>().BindConfiguration(RewardsOptions.SectionName)
+            .Validate(o => o.TierThresholdsUsd.Count == 0 || o.TierThresholdsUsd.SequenceEqual(o.TierThresholdsUsd.Order()), "Rewards:TierThresholdsUsd must rise from one tier to the next.")
+            .ValidateOnStart();
         services.AddSingleton<IRewardsStore>(sp => sp.GetRequiredService<IOptions<BotHostOptions>>().Value.Storage == "Memory"
             ? new MemoryRewardsStore()
             : new SqliteRewardsStore(builder.DatabaseConnectionString(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var thresholds = sp.GetRequiredService<IOptions<RewardsOptions>>().Value.TierThresholdsUsd;
+            return thresholds.Count == 0 ? BenefitCatalogue.Default : BenefitCatalogue.Default.WithTierThresholds(thresholds);
+        });
+        services.AddSingleton<EligibilityService>();
+        services.AddSingleton<BenefitService>();
+        services.AddSingleton<MarketingContactService>();
+        services.AddSingleton<ActivationService>();
+        services.AddSingleton<TechnicalHelpService>();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<TenantAssociationService>();
+        services.AddSingleton<OfferFollowUpService>();
         services.AddHostedService<RewardsStartup>();
         return builder;
     }
 }
 
-/// <summary>At start-up: bring the Rewards schema to the current version, so a bad file stops the host with a clear message.</summary>
-internal sealed partial class RewardsStartup(IRewardsStore store, ILogger<RewardsStartup> logger) : IHostedService
+/// <summary>
+/// At start-up: bring the Rewards schema to the current version (a bad file stops the host with a clear message), then
+/// load the demo data set into an empty store.
+/// </summary>
+internal sealed partial class RewardsStartup(IRewardsStore store, IOptions<RewardsOptions> options, TimeProvider clock, ILogger<RewardsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,10 +61,18 @@ internal sealed partial class RewardsStartup(IRewardsStore store, ILogger<Reward
             await sqlite.MigrateAsync(cancellationToken);
             LogMigrated(SqliteRewardsStore.SchemaVersion);
         }
+
+        if (options.Value.LoadDemoData && await DemoData.LoadIfEmptyAsync(store, clock, cancellationToken))
+        {
+            LogDemoLoaded(DemoData.Identities.Count);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rewards data schema is at version {Version}")]
     private partial void LogMigrated(int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo data set ({IdentityCount} demo identities) into the empty Rewards store")]
+    private partial void LogDemoLoaded(int identityCount);
 }
