@@ -15,7 +15,7 @@ namespace RewardsBot.Tests;
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "6e0f4a9b-6a3c-4f8b-9a3e-2b7f1f7c0001";
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private LoopbackTokenIssuer _issuer = null!;
     private LoopbackConnector _connector = null!;
     private BotHost _host = null!;
@@ -115,7 +115,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
 public sealed class StartupValidationTests : IDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

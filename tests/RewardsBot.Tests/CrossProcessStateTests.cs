@@ -12,7 +12,7 @@ namespace RewardsBot.Tests;
 /// <summary>Two hosts (as two processes would) over one SQLite file, both serving the same conversation.</summary>
 public sealed partial class CrossProcessStateTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -9,7 +9,7 @@ namespace RewardsBot.Tests;
 /// <summary>An Emulator-shaped session over real HTTP, with replies arriving at a Connector on loopback.</summary>
 public sealed class EmulatorSessionTests : IAsyncLifetime
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private LoopbackConnector _connector = null!;
     private BotHost _host = null!;
 

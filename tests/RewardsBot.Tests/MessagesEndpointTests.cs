@@ -9,7 +9,7 @@ namespace RewardsBot.Tests;
 /// <summary>Status codes of /api/messages for bad and unusual input; the server keeps serving afterwards.</summary>
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private BotHost _host = null!;
 
     public async Task InitializeAsync() => _host = await BotHost.StartAsync(_folder);

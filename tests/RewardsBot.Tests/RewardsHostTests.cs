@@ -11,7 +11,7 @@ namespace RewardsBot.Tests;
 /// <summary>The Rewards domain inside the host: one SQLite file with bot state, migrated and seeded at start-up.</summary>
 public sealed class RewardsHostTests : IDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -4,7 +4,7 @@ namespace RewardsBot.Tests;
 
 public sealed class StatePersistenceTests : IDisposable
 {
-    private readonly TestFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

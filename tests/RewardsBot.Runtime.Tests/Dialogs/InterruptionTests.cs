@@ -118,29 +118,22 @@ public class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task The_stack_survives_a_restart_over_sqlite()
     {
-        var folder = Directory.CreateTempSubdirectory("rewardsbot-dialogs-");
-        try
+        using var folder = new TempFolder();
+        var connection = $"Data Source={folder.File("state.db")}";
+        using (var storage = new SqliteStorage(connection))
         {
-            var connection = $"Data Source={Path.Combine(folder.FullName, "state.db")}";
-            using (var storage = new SqliteStorage(connection))
-            {
-                var before = Client(new MenuDialog(), output, storage: storage);
-                await before.SendActivityAsync("hi");
-                await before.SendActivityAsync("Marketing contact");
-                await before.SendActivityAsync("Ana Lopez");
-            }
-
-            using var reopened = new SqliteStorage(connection);
-            var after = Client(new MenuDialog(), output, storage: reopened);
-
-            Assert.Equal("Their phone?", (await after.SendActivityAsync("ana@contoso.com"))!.Text);
-            await after.SendActivityAsync("+1 425 555 0100");
-            await after.SendActivityAsync("English");
-            Assert.Equal("menu done", (await after.SendActivityAsync("yes"))!.Text);
+            var before = Client(new MenuDialog(), output, storage: storage);
+            await before.SendActivityAsync("hi");
+            await before.SendActivityAsync("Marketing contact");
+            await before.SendActivityAsync("Ana Lopez");
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        using var reopened = new SqliteStorage(connection);
+        var after = Client(new MenuDialog(), output, storage: reopened);
+
+        Assert.Equal("Their phone?", (await after.SendActivityAsync("ana@contoso.com"))!.Text);
+        await after.SendActivityAsync("+1 425 555 0100");
+        await after.SendActivityAsync("English");
+        Assert.Equal("menu done", (await after.SendActivityAsync("yes"))!.Text);
     }
 }

@@ -6,7 +6,7 @@ namespace RewardsBot.Runtime.Tests.State;
 public sealed class BotStateRoundTripTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
     private readonly List<IDisposable> _storages = [];
     private readonly MemoryStorage _memory = new();
 

@@ -9,7 +9,7 @@ namespace RewardsBot.Runtime.Tests.State;
 public sealed class SqliteStorageTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -5,30 +5,6 @@ using RewardsBot.Runtime.State;
 
 namespace RewardsBot.Runtime.Tests.State;
 
-/// <summary>A folder under the system temp folder, deleted with everything in it when disposed.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rewardsbot-state-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        // Pooled connections of storages a test forgot to dispose would keep the files open.
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-}
-
 /// <summary>Counts the calls that reach the store behind it.</summary>
 internal sealed class CountingStorage(IStorage inner) : IStorage
 {

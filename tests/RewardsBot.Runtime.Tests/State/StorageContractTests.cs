@@ -319,7 +319,7 @@ public sealed class MemoryStorageContractTests : StorageContractTests
 
 public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
     private readonly SqliteStorage _storage;
 
     public SqliteStorageContractTests() => _storage = new SqliteStorage($"Data Source={_directory.File("state/bot.db")}");

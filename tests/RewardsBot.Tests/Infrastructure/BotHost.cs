@@ -9,7 +9,7 @@ namespace RewardsBot.Tests.Infrastructure;
 
 /// <summary>
 /// The real host on Kestrel at a free loopback port, with its SQLite file in a folder of the test's own.
-/// Dispose stops it; the folder is kept until <see cref="TestFolder"/> is disposed so a test can restart over it.
+/// Dispose stops it; the folder is kept until <see cref="TempFolder"/> is disposed so a test can restart over it.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
@@ -28,7 +28,7 @@ public sealed class BotHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(TestFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<BotHost> StartAsync(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -68,20 +68,3 @@ public sealed class BotHost : IAsyncDisposable
     }
 }
 
-/// <summary>A temporary folder deleted at the end of a test.</summary>
-public sealed class TestFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("rewardsbot-test-").FullName;
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finishing process; the OS temp cleaner takes it.
-        }
-    }
-}
