@@ -82,7 +82,7 @@ internal static class ExpressionLexer
 
         var raw = text[start..i];
         object value = !isFloat && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
-            ? l
+            ? (object)l
             : double.Parse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return new Token(TokenKind.Number, raw, start, value);
     }

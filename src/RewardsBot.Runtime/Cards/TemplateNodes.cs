@@ -39,7 +39,13 @@ internal static class TemplateCompiler
     private static TemplateNode CompileString(string value, string path)
     {
         var parsed = TemplateString.Parse(value, path);
-        return parsed.HasBindings ? new StringNode(parsed) : new LiteralNode(JsonValue.Create(value).ToJsonString(), path);
+        if (parsed.HasBindings)
+        {
+            return new StringNode(parsed);
+        }
+
+        var text = string.Concat(parsed.Parts.Cast<TextPart>().Select(p => p.Text));
+        return new LiteralNode(JsonValue.Create(text).ToJsonString(), path);
     }
 
     private static ObjectNode CompileObject(JsonObject obj, string path)
