@@ -118,8 +118,8 @@ internal sealed record BinaryExpression(string Operator, Expression Left, Expres
         var right = Right.Evaluate(context);
         return Operator switch
         {
-            "==" => ExpressionValues.Equals(left, right),
-            "!=" => !ExpressionValues.Equals(left, right),
+            "==" => ExpressionValues.AreEqual(left, right),
+            "!=" => !ExpressionValues.AreEqual(left, right),
             "<" or ">" or "<=" or ">=" => Compare(left, right),
             "+" => Add(left, right),
             _ => Arithmetic.Apply(Operator, left, right),

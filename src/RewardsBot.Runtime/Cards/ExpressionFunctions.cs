@@ -28,7 +28,7 @@ internal static class ExpressionFunctions
     {
         new("if", 3, 3, (args, ctx) => IsTruthy(args[0].Evaluate(ctx)) ? args[1].Evaluate(ctx) : args[2].Evaluate(ctx)),
         new("exists", 1, 1, Exists),
-        Eager("equals", 2, 2, a => Equals(a[0], a[1])),
+        Eager("equals", 2, 2, a => AreEqual(a[0], a[1])),
         Eager("not", 1, 1, a => !IsTruthy(a[0])),
         Eager("and", 1, int.MaxValue, a => a.All(IsTruthy)),
         Eager("or", 1, int.MaxValue, a => a.Any(IsTruthy)),
@@ -123,7 +123,7 @@ internal static class ExpressionFunctions
         CultureInfo culture;
         try
         {
-            culture = CultureInfo.GetCultureInfo(args.Length > 2 ? Text(args[2]) : "en-US");
+            culture = CultureInfo.GetCultureInfo(args.Length > 2 ? Text(args[2]) : "en-US", predefinedOnly: true);
         }
         catch (CultureNotFoundException)
         {

@@ -63,7 +63,7 @@ internal static class ExpressionValues
         _ => throw new ExpressionEvaluationException($"{Describe(value)} is not a number"),
     };
 
-    public static new bool Equals(object? a, object? b)
+    public static bool AreEqual(object? a, object? b)
     {
         if (a is null or Undefined || b is null or Undefined)
         {
