@@ -69,6 +69,7 @@ public class BindingTests
     [InlineData("cost \\${n} is ${n}", "\"cost ${n} is 5\"")]
     [InlineData("$5 and $s", "\"$5 and $s\"")]
     [InlineData("Hi ${s", "\"Hi ${s\"")]
+    [InlineData("${'open}", "\"${\\u0027open}\"")]
     [InlineData("${join(list, '}')}", "\"x}y\"")]
     public void Escapes_lone_dollars_and_unclosed_bindings_stay_text(string value, string expected) =>
         Assert.Equal(expected, ExpandValue(value));
