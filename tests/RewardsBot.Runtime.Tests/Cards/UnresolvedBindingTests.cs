@@ -14,6 +14,7 @@ public class UnresolvedBindingTests
     [InlineData("${list[5]}", "\"${list[5]}\"")]
     [InlineData("${ missing }", "\"${missing}\"")]
     [InlineData("${coalesce(missing, 'x')}", "\"${missing}\"")]
+    [InlineData("${concat('a', missing)}", "\"a${missing}\"")]
     [InlineData("${if(exists(missing), 'yes', 'no')}", "\"no\"")]
     [InlineData("${z}", "null")]
     [InlineData("a${z}b", "\"ab\"")]
