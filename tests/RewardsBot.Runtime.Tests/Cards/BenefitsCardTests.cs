@@ -108,4 +108,14 @@ public class BenefitsCardTests
                 """),
             card["body"]!.ToJsonString());
     }
+
+    [Fact]
+    public void The_expanded_benefits_card_is_a_valid_adaptive_card_1_5()
+    {
+        var card = CardTemplate.Parse(Template).ExpandStrict(JsonNode.Parse(Data))!;
+
+        var result = new RewardsBot.Runtime.Testing.Schemas.AdaptiveCardValidator().Validate(card);
+
+        Assert.True(result.IsValid, result.ToString());
+    }
 }
