@@ -87,6 +87,30 @@ public sealed class RewardsHostTests : IDisposable
         Assert.Contains("Rewards:TierThresholdsUsd", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bot_state_and_rewards_writers_of_the_one_file_queue_behind_one_gate()
+    {
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Rewards:LoadDemoData"] = "false" });
+        var storage = host.Services.GetRequiredService<RewardsBot.Runtime.State.IStorage>();
+        var store = host.Services.GetRequiredService<IRewardsStore>();
+        await storage.ReadAsync(["warm-up"], default);
+        await store.IsEmptyAsync(default);
+
+        Task stateWrite, rewardsWrite;
+        using (await RewardsBot.Sqlite.SqliteFile.EnterWriteGateAsync(Path.GetFullPath(DatabaseFile), default))
+        {
+            stateWrite = storage.WriteAsync(new Dictionary<string, RewardsBot.Runtime.State.StoreItem> { ["k"] = new([], "*") }, default);
+            rewardsWrite = store.WriteAsync((w, ct) => w.UpsertTenantAsync(new RewardsBot.Rewards.Model.EntraTenant("t1", "Tenant", null), ct), default);
+            await Task.Delay(300);
+
+            Assert.False(stateWrite.IsCompleted);
+            Assert.False(rewardsWrite.IsCompleted);
+        }
+
+        await Task.WhenAll(stateWrite, rewardsWrite).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await store.GetTenantAsync("t1", default));
+    }
+
     private async Task<List<string>> TablesAsync(params string[] names)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly");

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RewardsBot.Sqlite;
 
 namespace RewardsBot.Rewards.Store;
 
@@ -14,31 +14,17 @@ internal sealed class SqliteRewardsDatabase : IDisposable
     /// <summary>The configuration setting that names the file, quoted in every message that asks to change it.</summary>
     public const string Setting = "ConnectionStrings:RewardsBot";
 
-    /// <summary>
-    /// Under one second on purpose, as in the runtime's state database: the e_sqlite3 of SQLitePCLRaw 2.0.6 has no
-    /// usleep, so a busy wait inside SQLite is a whole second. Below it SQLite returns at once and
-    /// Microsoft.Data.Sqlite retries every 150 ms until the command timeout.
-    /// </summary>
-    public const int BusyTimeoutMilliseconds = 250;
-
-    private static readonly Lazy<bool> SqliteProvider = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
-    /// <summary>One write gate per file in this process, so writers hand over in .NET instead of polling SQLite's lock.</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+    /// <summary>How long SQLite itself waits for a lock; see <see cref="SqliteFile.BusyTimeoutMilliseconds"/>.</summary>
+    public const int BusyTimeoutMilliseconds = SqliteFile.BusyTimeoutMilliseconds;
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly TimeProvider _clock;
-    private readonly string _connectionPragmas;
     private volatile bool _migrated;
 
     public SqliteRewardsDatabase(string connectionString, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _ = SqliteProvider.Value;
+        SqliteFile.EnsureProvider();
         _clock = clock;
 
         SqliteConnectionStringBuilder builder;
@@ -70,7 +56,6 @@ internal sealed class SqliteRewardsDatabase : IDisposable
         builder.DataSource = Path.GetFullPath(source);
         FilePath = builder.DataSource;
         ConnectionString = builder.ToString();
-        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -124,65 +109,30 @@ internal sealed class SqliteRewardsDatabase : IDisposable
         return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Queues this process's writers of the file; writers in other processes still meet at SQLite's lock.</summary>
-    public async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
-    {
-        var gate = WriteGates.GetOrAdd(FilePath, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new GateLease(gate);
-    }
+    /// <summary>
+    /// Queues this process's writers of the file — the bot runtime's state writers included, as they share the gate
+    /// through <see cref="SqliteFile"/>; writers in other processes still meet at SQLite's lock.
+    /// </summary>
+    public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
+        => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
 
     /// <summary>Clears this file's connection pool so no handle stays open on it.</summary>
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
+        SqliteFile.ClearPool(ConnectionString);
         _initLock.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.CommandText = _connectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+        => SqliteFile.OpenAsync(ConnectionString, cancellationToken);
 
     private async Task EnableWriteAheadLogAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         // journal_mode is stored in the file and cannot change inside a transaction, so it is set before migrating.
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;";
-        var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        var (isWal, mode) = await SqliteFile.EnableWriteAheadLogAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (!isWal)
         {
             throw new InvalidOperationException($"SQLite could not switch the Rewards database '{FilePath}' to WAL journal mode (it reports '{mode}'). Put the file on a local disk that supports shared memory, not a network share, and point {Setting} at it.");
-        }
-    }
-
-    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RewardsBot.Sqlite;
 
 namespace RewardsBot.Runtime.State;
 
@@ -28,31 +28,16 @@ internal sealed class SqliteStateDatabase : IDisposable
         INSERT INTO schema_version (version) VALUES (1);
         """;
 
-    /// <summary>
-    /// How long SQLite itself waits for a lock held by another connection. Kept under one second on purpose: the
-    /// e_sqlite3 of SQLitePCLRaw 2.0.6 is built without usleep, so any wait in SQLite's busy handler is a whole
-    /// second. Past it, Microsoft.Data.Sqlite retries the statement every 150 ms until the command timeout
-    /// (<c>Default Timeout</c> in the connection string, 30 s unless set). A build with usleep waits finely here first.
-    /// </summary>
-    public const int BusyTimeoutMilliseconds = 250;
-
-    private static readonly Lazy<bool> SqliteProvider = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
-    /// <summary>One write gate per database file in this process (see <see cref="EnterWriteGateAsync"/>).</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+    /// <summary>How long SQLite itself waits for a lock; see <see cref="SqliteFile.BusyTimeoutMilliseconds"/>.</summary>
+    public const int BusyTimeoutMilliseconds = SqliteFile.BusyTimeoutMilliseconds;
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
-    private readonly string _connectionPragmas;
     private volatile bool _initialized;
 
     public SqliteStateDatabase(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _ = SqliteProvider.Value;
+        SqliteFile.EnsureProvider();
 
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
@@ -78,8 +63,6 @@ internal sealed class SqliteStateDatabase : IDisposable
         builder.DataSource = Path.GetFullPath(builder.DataSource);
         FilePath = builder.DataSource;
         ConnectionString = builder.ToString();
-
-        _connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -96,42 +79,22 @@ internal sealed class SqliteStateDatabase : IDisposable
     }
 
     /// <summary>
-    /// Queues this process's writers of the file in .NET, so they hand over to each other at once instead of polling
-    /// SQLite's lock (see <see cref="BusyTimeoutMilliseconds"/>). Writers in other processes still meet at SQLite's lock.
+    /// Queues this process's writers of the file — the Rewards store's writers included, as they share the gate through
+    /// <see cref="SqliteFile"/> — so they hand over at once instead of polling SQLite's lock. Writers in other processes
+    /// still meet at SQLite's lock.
     /// </summary>
-    public async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
-    {
-        var gate = WriteGates.GetOrAdd(FilePath, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new GateLease(gate);
-    }
+    public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
+        => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
 
     /// <summary>Clears this file's connection pool so no handle stays open on it.</summary>
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
+        SqliteFile.ClearPool(ConnectionString);
         _initLock.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+        => SqliteFile.OpenAsync(ConnectionString, cancellationToken);
 
     private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
     {
@@ -173,10 +136,8 @@ internal sealed class SqliteStateDatabase : IDisposable
     private static async Task EnableWriteAheadLogAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         // journal_mode is stored in the file; it cannot change inside a transaction, so it is set before the schema.
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;";
-        var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        var (isWal, mode) = await SqliteFile.EnableWriteAheadLogAsync(connection, cancellationToken);
+        if (!isWal)
         {
             throw new InvalidOperationException($"SQLite could not switch the state database to WAL journal mode (it reports '{mode}'). Put the file on a local disk that supports shared memory, not a network share.");
         }
@@ -215,18 +176,5 @@ internal sealed class SqliteStateDatabase : IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
     }
 }

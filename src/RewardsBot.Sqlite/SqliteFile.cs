@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace RewardsBot.Sqlite;
+
+/// <summary>
+/// What every user of the bot's SQLite file shares: the native provider, the per-connection settings, WAL, pool
+/// clearing, and one write gate per file for the whole process — so bot-state writers and Rewards writers of the same
+/// file queue behind each other in .NET instead of meeting at SQLite's lock.
+/// </summary>
+public static class SqliteFile
+{
+    /// <summary>
+    /// How long SQLite itself waits for a lock held by another connection. Kept under one second on purpose: the
+    /// e_sqlite3 of SQLitePCLRaw 2.0.6 is built without usleep, so any wait in SQLite's busy handler is a whole
+    /// second. Past it, Microsoft.Data.Sqlite retries the statement every 150 ms until the command timeout
+    /// (<c>Default Timeout</c> in the connection string, 30 s unless set).
+    /// </summary>
+    public const int BusyTimeoutMilliseconds = 250;
+
+    private static readonly Lazy<bool> Provider = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private static readonly string ConnectionPragmas = string.Create(
+        CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+
+    /// <summary>One write gate per database file in this process.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
+    /// <summary>Initialises the native SQLite provider once per process.</summary>
+    public static void EnsureProvider() => _ = Provider.Value;
+
+    /// <summary>Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on.</summary>
+    public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        EnsureProvider();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Switches the file to WAL (stored in the file; cannot change inside a transaction, so call it before any schema
+    /// work). Returns true when the file is in WAL mode; <paramref name="mode"/> is what SQLite reports.
+    /// </summary>
+    public static async Task<(bool IsWal, string? Mode)> EnableWriteAheadLogAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return (string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase), mode);
+    }
+
+    /// <summary>
+    /// Queues this process's writers of <paramref name="filePath"/> (a full path), whoever they are, so they hand over
+    /// to each other at once instead of polling SQLite's lock. Writers in other processes still meet at SQLite's lock.
+    /// </summary>
+    public static async Task<IDisposable> EnterWriteGateAsync(string filePath, CancellationToken cancellationToken)
+    {
+        var gate = WriteGates.GetOrAdd(filePath, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new GateLease(gate);
+    }
+
+    /// <summary>Clears the connection pool of <paramref name="connectionString"/> so no handle stays open on the file.</summary>
+    public static void ClearPool(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private sealed class GateLease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
