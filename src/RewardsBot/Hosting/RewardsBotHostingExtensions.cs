@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
-using RewardsBot.Bots;
+using RewardsBot.Dialogs.Conversation;
+using RewardsBot.Rewards.Demo;
 using RewardsBot.Dialogs.Content;
 using RewardsBot.Runtime.Auth;
 using RewardsBot.Runtime.Builder;
@@ -46,7 +47,15 @@ public static class RewardsBotHostingExtensions
             adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
             return adapter;
         });
-        services.AddSingleton<IBot, WelcomeBot>();
+        services.AddOptions<RewardsConversationOptions>().BindConfiguration(RewardsConversationOptions.SectionName)
+            .Validate(o => DemoData.Identities.Any(i => i.Id == o.EmulatorDemoIdentity), "Bot:Conversation:EmulatorDemoIdentity must be one of the demo identity ids (see README).")
+            .ValidateOnStart();
+        services.AddSingleton<IBot>(sp => new MarketplaceRewardsBot(
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<BotTexts>(),
+            sp.GetRequiredService<RewardsServices>(),
+            sp.GetRequiredService<IOptions<RewardsConversationOptions>>().Value));
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddProblemDetails();

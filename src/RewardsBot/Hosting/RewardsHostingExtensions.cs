@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using RewardsBot.Rewards.Catalogue;
 using RewardsBot.Rewards.Demo;
-using RewardsBot.Rewards.Services;
+using RewardsBot.Dialogs.Content;
+using RewardsBot.Dialogs.Conversation;
 using RewardsBot.Rewards.Store;
 
 namespace RewardsBot.Hosting;
@@ -35,14 +36,9 @@ internal static class RewardsHostingExtensions
             var thresholds = sp.GetRequiredService<IOptions<RewardsOptions>>().Value.TierThresholdsUsd;
             return thresholds.Count == 0 ? BenefitCatalogue.Default : BenefitCatalogue.Default.WithTierThresholds(thresholds);
         });
-        services.AddSingleton<EligibilityService>();
-        services.AddSingleton<BenefitService>();
-        services.AddSingleton<MarketingContactService>();
-        services.AddSingleton<ActivationService>();
-        services.AddSingleton<TechnicalHelpService>();
-        services.AddSingleton<IdentityService>();
-        services.AddSingleton<TenantAssociationService>();
-        services.AddSingleton<OfferFollowUpService>();
+        services.AddSingleton(sp => CardLibrary.Load(sp.GetRequiredService<BotTexts>()));
+        services.AddSingleton(sp => new RewardsServices(
+            sp.GetRequiredService<IRewardsStore>(), sp.GetRequiredService<BenefitCatalogue>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CardLibrary>()));
         services.AddHostedService<RewardsStartup>();
         return builder;
     }

@@ -54,8 +54,11 @@ public partial class BotTextsTests
     [Fact]
     public void Placeholders_are_filled_in_the_chats_language()
     {
-        Assert.Equal("Message 3 in this conversation.", BotTexts.Default.Get("host.turnCount", "en-GB", ("count", 3)));
-        Assert.Equal("這是此對話中的第 3 則訊息。", BotTexts.Default.Get("host.turnCount", "zh-TW", ("count", 3)));
+        Assert.Equal(
+            "You are signed in as Ana Ribeiro of Contoso Analytics.",
+            BotTexts.Default.Get("main.welcome.signedInAs", "en-GB", ("name", "Ana Ribeiro"), ("company", "Contoso Analytics")));
+        Assert.Equal("US$1.5", BotTexts.Default.Get("common.usd", "en", ("amount", 1.5m)));
+        Assert.Equal("1,5 $ US", BotTexts.Default.Get("common.usd", "fr-FR", ("amount", 1.5m)));
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using RewardsBot.Rewards.Services;
+using RewardsBot.Runtime.Schema;
+
+namespace RewardsBot.Dialogs.Conversation;
+
+/// <summary>
+/// Reads from an activity what the channel vouches for about the user (DOMAIN.md, "how the bot knows who they are"):
+/// Teams gives the Entra object id and tenant; Direct Line gives the user id bound inside the token the help site's
+/// server requested; the Emulator gives nothing trustworthy, so a demo identity is used, and only while
+/// authentication is off (local development).
+/// </summary>
+public static class ChatIdentityReader
+{
+    /// <summary>The claim, or null when this channel's word cannot be taken.</summary>
+    /// <param name="emulatorAllowed">True only when the bot runs without authentication.</param>
+    /// <param name="defaultDemoIdentity">The demo identity for an Emulator user whose id is not itself a demo identity id.</param>
+    /// <param name="isDemoIdentity">Whether an id is one of the demo identities (the Emulator's user id setting picks one).</param>
+    public static ChatIdentityClaim? Read(Activity activity, bool emulatorAllowed, string defaultDemoIdentity, Func<string, bool> isDemoIdentity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(isDemoIdentity);
+        var userId = activity.From?.Id;
+        switch (activity.ChannelId)
+        {
+            case Channels.Msteams:
+                var tenantId = (activity.ChannelData as JsonObject)?["tenant"]?["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+                var objectId = activity.From?.AadObjectId;
+                return string.IsNullOrWhiteSpace(tenantId) || string.IsNullOrWhiteSpace(objectId) ? null : new TeamsIdentityClaim(objectId, tenantId);
+            case Channels.DirectLine or Channels.Webchat:
+                return string.IsNullOrWhiteSpace(userId) ? null : new DirectLineIdentityClaim(userId);
+            case Channels.Emulator when emulatorAllowed:
+                return new EmulatorIdentityClaim(userId is not null && isDemoIdentity(userId) ? userId : defaultDemoIdentity);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using RewardsBot.Dialogs.Conversation;
+using RewardsBot.Runtime.Dialogs;
+
+namespace RewardsBot.Dialogs.Flows;
+
+// PLACEHOLDER: replaced by the real flow in this issue.
+public sealed class MarketingContactDialog : RewardsFlowDialog
+{
+    public MarketingContactDialog(RewardsServices services)
+        : base(nameof(MarketingContactDialog), services)
+    {
+        AddDialog(new WaterfallDialog(nameof(MarketingContactDialog) + ".Waterfall", [(step, ct) => step.EndDialogAsync(null, ct)]));
+        InitialDialogId = nameof(MarketingContactDialog) + ".Waterfall";
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using RewardsBot.Runtime.Schema;
+using RewardsBot.Runtime.Testing.Schemas;
+using Xunit.Sdk;
+
+namespace RewardsBot.Dialogs.Tests.Support;
+
+/// <summary>What every reply of the bot must satisfy, checked on each one a test produces.</summary>
+public static partial class ReplyChecks
+{
+    /// <summary>A whole activity must stay under what Teams accepts (README: 28 KB UTF-8 budget).</summary>
+    public const int MaxActivityBytes = 28 * 1024;
+
+    private static readonly AdaptiveCardValidator Validator = new();
+
+    /// <summary>Throws (failing the test) when a card is not valid Adaptive Card 1.5, or any text is unfinished.</summary>
+    public static void Check(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        foreach (var card in CardQueries.Cards(activity))
+        {
+            var result = Validator.Validate(card);
+            if (!result.IsValid)
+            {
+                throw new XunitException("A card the bot sent is not valid:\n" + result + "\n" + card.ToJsonString());
+            }
+        }
+
+        var json = BotJson.Serialize(activity);
+        if (Placeholder().Match(CardQueries.AllText(activity)) is { Success: true } left)
+        {
+            throw new XunitException($"A reply still shows the placeholder '{left.Value}': {json}");
+        }
+
+        if (Encoding.UTF8.GetByteCount(json) > MaxActivityBytes)
+        {
+            throw new XunitException($"A reply is {Encoding.UTF8.GetByteCount(json)} bytes, over the {MaxActivityBytes}-byte budget.");
+        }
+    }
+
+    [GeneratedRegex(@"\$\{|\{[a-zA-Z][a-zA-Z0-9]*\}")]
+    private static partial Regex Placeholder();
+}
