@@ -12,4 +12,13 @@ public sealed class ActivationDialog : RewardsFlowDialog
         AddDialog(new WaterfallDialog(nameof(ActivationDialog) + ".Waterfall", [(step, ct) => step.EndDialogAsync(null, ct)]));
         InitialDialogId = nameof(ActivationDialog) + ".Waterfall";
     }
+
+    /// <summary>The key of the benefit id in an Activate button's data (benefits card: <c>{"answer":"activate","benefitId":"…"}</c>).</summary>
+    public const string BenefitIdKey = "benefitId";
+
+    /// <summary>How the activation starts: with the benefit already chosen (an Activate button), or not.</summary>
+    public sealed class Options
+    {
+        public string? BenefitId { get; set; }
+    }
 }

@@ -1,6 +1,7 @@
 using RewardsBot.Dialogs.Content;
 using RewardsBot.Dialogs.Conversation;
 using RewardsBot.Runtime.Dialogs;
+using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Dialogs.Flows;
 
@@ -78,7 +79,7 @@ public sealed class MainDialog : InterruptibleComponentDialog
         }
 
         step.Values.Topic = topic;
-        return await step.BeginDialogAsync(flowId, null, cancellationToken).ConfigureAwait(false);
+        return await step.BeginDialogAsync(flowId, FlowOptions(topic, step.Context.Activity), cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<DialogTurnResult> ShowMenuAgainStepAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
@@ -88,6 +89,12 @@ public sealed class MainDialog : InterruptibleComponentDialog
                 ? new MainOptions { Topic = redirect.Topic }
                 : new MainOptions { Again = true },
             cancellationToken);
+
+    /// <summary>What a flow starts with: the benefit of an Activate button on the benefits card.</summary>
+    private static object? FlowOptions(string topic, Activity activity)
+        => topic == Topics.Activate && CardSubmission.Read(activity).StringValue(ActivationDialog.BenefitIdKey) is { Length: > 0 } benefitId
+            ? new ActivationDialog.Options { BenefitId = benefitId }
+            : null;
 
     /// <summary>What the main waterfall remembers: the topic of the running flow.</summary>
     public sealed class MainState

@@ -12,4 +12,13 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
         AddDialog(new WaterfallDialog(nameof(MarketingContactDialog) + ".Waterfall", [(step, ct) => step.EndDialogAsync(null, ct)]));
         InitialDialogId = nameof(MarketingContactDialog) + ".Waterfall";
     }
+
+    /// <summary>
+    /// How the flow starts. From an activation, it goes straight to assigning (the user already agreed to assign
+    /// one) and ends with <c>true</c> when a contact was assigned, anything else when not.
+    /// </summary>
+    public sealed class Options
+    {
+        public bool ForActivation { get; set; }
+    }
 }
