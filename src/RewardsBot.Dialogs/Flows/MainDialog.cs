@@ -91,7 +91,7 @@ public sealed class MainDialog : InterruptibleComponentDialog
             cancellationToken);
 
     /// <summary>What a flow starts with: the benefit of an Activate button on the benefits card.</summary>
-    private static object? FlowOptions(string topic, Activity activity)
+    private static ActivationDialog.Options? FlowOptions(string topic, Activity activity)
         => topic == Topics.Activate && CardSubmission.Read(activity).StringValue(ActivationDialog.BenefitIdKey) is { Length: > 0 } benefitId
             ? new ActivationDialog.Options { BenefitId = benefitId }
             : null;
