@@ -229,4 +229,41 @@ public class ValidationAndCardTests(ITestOutputHelper output)
         Assert.Equal(Text(PromptText.CardNoLongerActive), stale!.Text);
         Assert.Equal("First?", client.GetNextReply()!.Text);
     }
+
+    [Fact]
+    public async Task In_teams_an_answered_form_card_is_replaced_by_a_read_only_copy_with_the_values()
+    {
+        var form = new FormPrompt<Contact>("form", new ContactFormCard());
+        var client = Client(TwoQuestions(form, new PromptOptions(), new TextPrompt("t"), new PromptOptions { Prompt = Activity.CreateMessageActivity("Done?") }), output, channelId: Channels.Msteams);
+        var card = (await client.SendActivityAsync("start"))!;
+        var submit = client.Adapter.MakeActivity();
+        submit.Value = new JsonObject { ["email"] = "ana@contoso.com", ["phone"] = "+33123456789", [CardSubmission.DialogKey] = CardOwner(card) };
+        submit.ReplyToId = card.Id;
+
+        var next = await client.SendActivityAsync(submit);
+
+        Assert.Equal("Done?", next!.Text);
+        var update = Assert.Single(client.Adapter.Updated);
+        Assert.Equal(card.Id, update.Key);
+        var replaced = update.Value.Attachments![0].Content!.AsObject();
+        Assert.Null(replaced["actions"]);
+        var json = replaced.ToJsonString();
+        Assert.DoesNotContain("Input.", json, StringComparison.Ordinal);
+        Assert.Contains("ana@contoso.com", json, StringComparison.Ordinal);
+        Assert.Equal("\u2713 Save", replaced["body"]!.AsArray()[^1]!["text"]!.GetValue<string>());
+        Assert.True(new RewardsBot.Runtime.Testing.Schemas.AdaptiveCardValidator().Validate(replaced).IsValid);
+    }
+
+    [Fact]
+    public async Task Outside_teams_and_for_typed_answers_no_card_is_updated()
+    {
+        var form = new FormPrompt<Contact>("form", new ContactFormCard());
+        var client = Client(TwoQuestions(form, new PromptOptions(), new TextPrompt("t"), new PromptOptions { Prompt = Activity.CreateMessageActivity("Done?") }), output, channelId: Channels.Webchat);
+        var card = (await client.SendActivityAsync("start"))!;
+        var submit = Submit(client, new JsonObject { ["email"] = "ana@contoso.com", ["phone"] = "+33123456789", [CardSubmission.DialogKey] = CardOwner(card) });
+        submit.ReplyToId = card.Id;
+
+        Assert.Equal("Done?", (await client.SendActivityAsync(submit))!.Text);
+        Assert.Empty(client.Adapter.Updated);
+    }
 }

@@ -60,6 +60,7 @@ public abstract class Prompt<T> : Dialog
         var valid = recognized.Succeeded && (_validator is null || await _validator(validation, cancellationToken).ConfigureAwait(false));
         if (valid)
         {
+            await ReplaceAnsweredCardAsync(dc.Context, instance, options, submission, cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
         }
 
@@ -110,6 +111,36 @@ public abstract class Prompt<T> : Dialog
 
     /// <summary>Reads the answer; a failure may carry the reason to give the user.</summary>
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, JsonObject state, PromptOptions options, CardSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In Teams, a card answered by a click is replaced by its read-only copy (<see cref="AnsweredCard"/>). Best
+    /// effort: the answer counts even when the channel refuses the update.
+    /// </summary>
+    private async Task ReplaceAnsweredCardAsync(ITurnContext turnContext, DialogInstance instance, PromptOptions options, CardSubmission submission, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (!submission.IsCardSubmit || activity.ChannelId != Channels.Msteams || string.IsNullOrEmpty(activity.ReplyToId))
+        {
+            return;
+        }
+
+        if (AnsweredCard.Summarize(BuildPrompt(turnContext, instance.State, options, retryText: null, isRetry: false), submission.Values!) is not { } update)
+        {
+            return;
+        }
+
+        update.Id = activity.ReplyToId;
+        update.Conversation = activity.Conversation;
+        update.ServiceUrl = activity.ServiceUrl;
+        try
+        {
+            await turnContext.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Connector.ConnectorException or HttpRequestException)
+        {
+            // The card stays as it was; a later click on it is answered as stale.
+        }
+    }
 
     private Task<ResourceResponse> SendPromptAsync(ITurnContext turnContext, DialogInstance instance, PromptOptions options, string? retryText, bool isRetry, CancellationToken cancellationToken)
     {
