@@ -156,7 +156,10 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         await turnContext.SendTextAsync("main.language.switched", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Asks the waiting question again, or shows the menu when nothing is waiting.</summary>
+    /// <summary>
+    /// Asks the waiting question again, or shows the menu when nothing is waiting (the first message of the
+    /// conversation, or after a cancel): its first heading, since no flow ran before it.
+    /// </summary>
     private async Task RepromptAsync(DialogContext dc, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (dc.ActiveDialog is not null)
@@ -165,7 +168,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         }
         else
         {
-            await dc.BeginDialogAsync(_mainDialog.Id, new MainDialog.MainOptions { Again = true }, cancellationToken).ConfigureAwait(false);
+            await dc.BeginDialogAsync(_mainDialog.Id, new MainDialog.MainOptions(), cancellationToken).ConfigureAwait(false);
         }
     }
 
