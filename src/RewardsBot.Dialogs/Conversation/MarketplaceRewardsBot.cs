@@ -109,7 +109,12 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             return;
         }
 
-        await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
+        var result = await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
+        if (result.Status == DialogTurnStatus.Cancelled)
+        {
+            // After "cancel" the user is back at the menu rather than facing silence.
+            await dc.BeginDialogAsync(_mainDialog.Id, new MainDialog.MainOptions { Again = true }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static bool EmulatorIdentityAllowed(ITurnContext turnContext)

@@ -230,16 +230,19 @@ public sealed class MainDialogTests(ITestOutputHelper output)
     [InlineData("en-US", "cancel")]
     [InlineData("fr-FR", "annuler")]
     [InlineData("zh-TW", "取消")]
-    public async Task Cancel_at_the_menu_ends_quietly_and_the_next_message_starts_afresh(string locale, string cancel)
+    public async Task Cancel_at_the_menu_says_so_and_shows_the_menu_again(string locale, string cancel)
     {
         using var bot = await StartAsync(locale);
         await bot.JoinAsync();
 
         var cancelled = await bot.SayAsync(cancel);
-        var next = await bot.SayAsync(bot.Say("card.menu.eligibility"));
 
-        Assert.Equal(bot.Say(PromptText.Cancelled), Assert.Single(cancelled).Text);
-        AssertMenu(bot, Assert.Single(next), "main.menu.again"); // routed to the eligibility flow, then the menu
+        Assert.Equal(2, cancelled.Count);
+        Assert.Equal(bot.Say(PromptText.Cancelled), cancelled[0].Text);
+        AssertMenu(bot, cancelled[1], "main.menu.again");
+
+        var next = await bot.ClickAsync(cancelled[1], bot.Say("card.menu.eligibility"));
+        Assert.DoesNotContain(next, r => r.Text == bot.Say(PromptText.CardNoLongerActive));
     }
 
     [Theory]
