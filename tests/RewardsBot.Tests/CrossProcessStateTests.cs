@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using RewardsBot.Dialogs.Content;
-using RewardsBot.Runtime.Builder;
-using RewardsBot.Runtime.Schema;
-using RewardsBot.Runtime.State;
 using RewardsBot.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -16,28 +12,8 @@ public sealed partial class CrossProcessStateTests(ITestOutputHelper output) : I
 
     public void Dispose() => _folder.Dispose();
 
-    [GeneratedRegex(@"^count (\d+)$")]
+    [GeneratedRegex(@"^count=(\d+)$")]
     private static partial Regex Counted();
-
-    /// <summary>Counts messages, pausing between reading and saving state so turns on the two hosts overlap.</summary>
-    private sealed class SlowCountingBot(ConversationState conversationState) : ActivityHandler
-    {
-        private readonly IStatePropertyAccessor<CountState> _count = conversationState.CreateProperty<CountState>("count");
-
-        protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        {
-            var state = await _count.GetAsync(turnContext, () => new CountState(), cancellationToken);
-            state.Value++;
-            await Task.Delay(15, cancellationToken);
-            await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-            await turnContext.SendActivityAsync($"count {state.Value}", cancellationToken: cancellationToken);
-        }
-    }
-
-    private sealed class CountState
-    {
-        public int Value { get; set; }
-    }
 
     private static async Task<string> SendAsync(BotHost host, EmulatorConversation session, string text)
         => Assert.Single(await host.Client.ExpectRepliesAsync(session.Message(text)))!;
@@ -45,9 +21,10 @@ public sealed partial class CrossProcessStateTests(ITestOutputHelper output) : I
     [Fact]
     public async Task Concurrent_turns_on_two_hosts_never_lose_an_update_silently()
     {
-        static void Slow(IServiceCollection services) => services.AddSingleton<IBot, SlowCountingBot>();
-        await using var first = await BotHost.StartAsync(_folder, services: Slow);
-        await using var second = await BotHost.StartAsync(_folder, services: Slow);
+        // Counts messages, pausing between reading and saving state so turns on the two hosts overlap.
+        var slow = CountingBot.RegisterSlow(TimeSpan.FromMilliseconds(15));
+        await using var first = await BotHost.StartAsync(_folder, services: slow);
+        await using var second = await BotHost.StartAsync(_folder, services: slow);
         var session = new EmulatorConversation(new Uri("http://localhost:1/"));
         var conflictText = BotTexts.Default.Get("host.concurrentChange", "en-US");
 
@@ -65,6 +42,6 @@ public sealed partial class CrossProcessStateTests(ITestOutputHelper output) : I
         Assert.Equal(Enumerable.Range(1, counted.Count), counted);
 
         // What is stored is exactly what was acknowledged.
-        Assert.Equal($"count {counted.Count + 1}", await SendAsync(first, session, "last"));
+        Assert.Equal(CountingBot.Counted(counted.Count + 1), await SendAsync(first, session, "last"));
     }
 }

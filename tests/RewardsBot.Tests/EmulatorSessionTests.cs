@@ -6,7 +6,11 @@ using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests;
 
-/// <summary>An Emulator-shaped session over real HTTP, with replies arriving at a Connector on loopback.</summary>
+/// <summary>
+/// An Emulator-shaped session over real HTTP, with replies arriving at a Connector on loopback. The host runs the
+/// test's <see cref="CountingBot"/>: these tests are about the pipeline; the product's bot over the wire is in
+/// <see cref="ConversationOverTheWireTests"/>.
+/// </summary>
 public sealed class EmulatorSessionTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
@@ -16,7 +20,7 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await LoopbackConnector.StartAsync();
-        _host = await BotHost.StartAsync(_folder);
+        _host = await BotHost.StartAsync(_folder, services: CountingBot.Register);
     }
 
     public async Task DisposeAsync()
@@ -56,9 +60,7 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
             Assert.Equal(Channels.Emulator, r.Activity.ChannelId);
             Assert.Null(r.Activity.Id);
         });
-        Assert.StartsWith("Welcome to RewardsBot", received[0].Activity.Text, StringComparison.Ordinal);
-        Assert.Equal("Message 1 in this conversation.", received[1].Activity.Text);
-        Assert.Equal("Message 2 in this conversation.", received[2].Activity.Text);
+        Assert.Equal([CountingBot.Welcome(session.User.Id!), CountingBot.Counted(1), CountingBot.Counted(2)], received.Select(r => r.Activity.Text));
     }
 
     [Fact]
@@ -72,18 +74,18 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
         var received = await _connector.WaitForAsync(1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Message 1 in this conversation.", Assert.Single(received).Activity.Text);
+        Assert.Equal(CountingBot.Counted(1), Assert.Single(received).Activity.Text);
     }
 
     [Fact]
-    public async Task The_reply_speaks_the_language_of_the_activity_locale()
+    public async Task The_reply_carries_the_locale_of_the_activity()
     {
         var session = new EmulatorConversation(_connector.ServiceUrl, locale: "fr-CA");
 
         await _host.Client.PostActivityAsync(session.Message("bonjour"));
         var received = await _connector.WaitForAsync(1);
 
-        Assert.Equal("Message 1 dans cette conversation.", received[0].Activity.Text);
+        Assert.Equal(CountingBot.Counted(1), received[0].Activity.Text);
         Assert.Equal("fr-CA", received[0].Activity.Locale);
     }
 
@@ -97,7 +99,8 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
         var reply = Assert.Single(body!.Activities);
-        Assert.Equal("Message 1 in this conversation.", reply.Text);
+        Assert.Equal(CountingBot.Counted(1), reply.Text);
+        Assert.Equal(session.User.Id, reply.Recipient!.Id);
         Assert.Empty(_connector.Received);
     }
 
@@ -143,9 +146,9 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
             texts.Add(Assert.Single(body!.Activities).Text!);
         }
 
-        Assert.Equal(["Message 1 in this conversation.", "Message 2 in this conversation."], texts.Order());
+        Assert.Equal([CountingBot.Counted(1), CountingBot.Counted(2)], texts.Order(StringComparer.Ordinal));
         var last = await third.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
-        Assert.Equal("Message 3 in this conversation.", Assert.Single(last!.Activities).Text);
+        Assert.Equal(CountingBot.Counted(3), Assert.Single(last!.Activities).Text);
     }
 
     [Fact]
@@ -161,7 +164,7 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
         await Task.Delay(100);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(["Message 1 in this conversation.", "Message 2 in this conversation."], _connector.Received.Select(r => r.Activity.Text));
+        Assert.Equal([CountingBot.Counted(1), CountingBot.Counted(2)], _connector.Received.Select(r => r.Activity.Text));
         Assert.Equal(2, received.Count);
     }
 }

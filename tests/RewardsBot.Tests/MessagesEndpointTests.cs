@@ -1,12 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using RewardsBot.Dialogs.Content;
 using RewardsBot.Runtime.Schema;
 using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests;
 
-/// <summary>Status codes of /api/messages for bad and unusual input; the server keeps serving afterwards.</summary>
+/// <summary>
+/// Status codes of /api/messages for bad and unusual input; the server (with the product's bot) keeps serving afterwards.
+/// </summary>
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
@@ -153,7 +157,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
-        Assert.Contains("Message 1", await normal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var replies = (await normal.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options))!.Activities;
+        Assert.NotEmpty(replies);
+        Assert.All(replies, reply => Assert.Equal("u1", reply.Recipient!.Id));
+        Assert.Equal(BotTexts.Default.Get("main.menu.heading", "en-US"), replies[^1].Text);
     }
 
     [Fact]

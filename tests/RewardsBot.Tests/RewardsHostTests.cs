@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RewardsBot.Dialogs.Conversation;
 using RewardsBot.Rewards.Catalogue;
 using RewardsBot.Rewards.Services;
 using RewardsBot.Rewards.Store;
@@ -22,7 +23,7 @@ public sealed class RewardsHostTests : IDisposable
     {
         await using var host = await BotHost.StartAsync(_folder);
         var store = host.Services.GetRequiredService<IRewardsStore>();
-        var identity = host.Services.GetRequiredService<IdentityService>();
+        var identity = host.Services.GetRequiredService<RewardsServices>().Identity;
 
         var companies = await store.ListCompaniesAsync(default);
         var ana = await identity.ResolveAsync(new EmulatorIdentityClaim("demo-ana"), default);

@@ -2,6 +2,7 @@ using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests;
 
+/// <summary>Conversation state in the SQLite file, over restarts (the host runs the test's <see cref="CountingBot"/>).</summary>
 public sealed class StatePersistenceTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -15,38 +16,39 @@ public sealed class StatePersistenceTests : IDisposable
     public async Task Conversation_state_survives_a_restart_of_the_host_over_the_same_file()
     {
         var session = new EmulatorConversation(new Uri("http://localhost:1/"));
-        await using (var first = await BotHost.StartAsync(_folder))
+        await using (var first = await BotHost.StartAsync(_folder, services: CountingBot.Register))
         {
-            Assert.Equal("Message 1 in this conversation.", await SendAsync(first, session, "a"));
-            Assert.Equal("Message 2 in this conversation.", await SendAsync(first, session, "b"));
+            Assert.Equal(CountingBot.Counted(1), await SendAsync(first, session, "a"));
+            Assert.Equal(CountingBot.Counted(2), await SendAsync(first, session, "b"));
         }
 
         Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "bot.db")));
-        await using var second = await BotHost.StartAsync(_folder);
+        await using var second = await BotHost.StartAsync(_folder, services: CountingBot.Register);
 
-        Assert.Equal("Message 3 in this conversation.", await SendAsync(second, session, "c"));
+        Assert.Equal(CountingBot.Counted(3), await SendAsync(second, session, "c"));
     }
 
     [Fact]
     public async Task Conversations_do_not_share_state()
     {
-        await using var host = await BotHost.StartAsync(_folder);
+        await using var host = await BotHost.StartAsync(_folder, services: CountingBot.Register);
         var one = new EmulatorConversation(new Uri("http://localhost:1/"));
         var two = new EmulatorConversation(new Uri("http://localhost:1/"));
 
         await SendAsync(host, one, "a");
         await SendAsync(host, one, "b");
 
-        Assert.Equal("Message 1 in this conversation.", await SendAsync(host, two, "a"));
+        Assert.Equal(CountingBot.Counted(1), await SendAsync(host, two, "a"));
     }
 
     [Fact]
     public async Task Default_database_lives_under_the_content_roots_data_folder()
     {
-        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["ConnectionStrings:RewardsBot"] = null });
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["ConnectionStrings:RewardsBot"] = null }, CountingBot.Register);
 
-        await SendAsync(host, new EmulatorConversation(new Uri("http://localhost:1/")), "a");
+        Assert.Equal(CountingBot.Counted(1), await SendAsync(host, new EmulatorConversation(new Uri("http://localhost:1/")), "a"));
 
         Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "rewardsbot.db")));
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "data", "bot.db")));
     }
 }

@@ -4,12 +4,13 @@ using RewardsBot.Runtime.Schema;
 namespace RewardsBot.Tests.Infrastructure;
 
 /// <summary>Activities shaped like the Bot Framework Emulator's (section 6 of the protocol reference).</summary>
-public sealed class EmulatorConversation(Uri serviceUrl, string locale = "en-US")
+/// <param name="userId">The Emulator's user id setting (a random GUID by default, as the Emulator makes one).</param>
+public sealed class EmulatorConversation(Uri serviceUrl, string locale = "en-US", string? userId = null)
 {
     private int _next;
 
     public string ConversationId { get; } = Guid.NewGuid().ToString() + "|livechat";
-    public ChannelAccount User { get; } = new() { Id = Guid.NewGuid().ToString(), Name = "User", Role = RoleTypes.User };
+    public ChannelAccount User { get; } = new() { Id = userId ?? Guid.NewGuid().ToString(), Name = "User", Role = RoleTypes.User };
     public ChannelAccount Bot { get; } = new() { Id = "bot-1", Name = "Bot", Role = RoleTypes.Bot };
 
     public Activity ConversationUpdate() => Stamp(new Activity
@@ -61,12 +62,16 @@ public static class HttpClientActivityExtensions
 
     /// <summary>Sends <paramref name="activity"/> with <c>deliveryMode: expectReplies</c> and returns the texts of the replies.</summary>
     public static async Task<List<string?>> ExpectRepliesAsync(this HttpClient client, Activity activity)
+        => [.. (await client.ExpectReplyActivitiesAsync(activity)).Select(a => a.Text)];
+
+    /// <summary>Sends <paramref name="activity"/> with <c>deliveryMode: expectReplies</c> and returns the replies (fails on a non-2xx status).</summary>
+    public static async Task<IReadOnlyList<Activity>> ExpectReplyActivitiesAsync(this HttpClient client, Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.DeliveryMode = DeliveryModes.ExpectReplies;
         using var response = await client.PostActivityAsync(activity);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
-        return body!.Activities.Select(a => a.Text).ToList();
+        return body!.Activities;
     }
 }

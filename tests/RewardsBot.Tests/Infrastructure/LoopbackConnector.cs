@@ -9,7 +9,8 @@ namespace RewardsBot.Tests.Infrastructure;
 
 /// <summary>
 /// A channel's Connector service on a loopback port, playing the Emulator's part: it accepts the bot's
-/// replies (<c>POST /v3/conversations/{id}/activities[/{activityId}]</c>) and records them with the raw path.
+/// replies (<c>POST /v3/conversations/{id}/activities[/{activityId}]</c>) and records them with the raw path and the id it
+/// gave each (what a card click names as <c>replyToId</c>).
 /// </summary>
 public sealed class LoopbackConnector : IAsyncDisposable
 {
@@ -54,7 +55,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     {
         var activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options);
         var id = "reply-" + Interlocked.Increment(ref _nextId);
-        Received.Enqueue(new ReceivedActivity(request.Method, RawTarget(request), request.Headers.Authorization.ToString(), activity!));
+        Received.Enqueue(new ReceivedActivity(request.Method, RawTarget(request), request.Headers.Authorization.ToString(), activity!, id));
         return Results.Json(new ResourceResponse(id), BotJson.Options);
     }
 
@@ -69,4 +70,4 @@ public sealed class LoopbackConnector : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedActivity(string Method, string RawPath, string Authorization, Activity Activity);
+public sealed record ReceivedActivity(string Method, string RawPath, string Authorization, Activity Activity, string AssignedId);
