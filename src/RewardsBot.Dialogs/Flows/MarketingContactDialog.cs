@@ -5,7 +5,6 @@ using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Dialogs;
 using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Dialogs.Prompts;
-using RewardsBot.Runtime.Dialogs.Recognizers;
 using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Dialogs.Flows;
@@ -112,7 +111,7 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
             var lookOnly = info.Contact is null ? step.Context.Say("contact.current.none")
                 : info.ContactActive ? step.Context.Say("contact.current.assigned", ("name", name))
                 : step.Context.Say("contact.current.departed", ("name", name));
-            await SendCardAsync(step.Context, CurrentCard, CurrentCardData(step.Context, info, canChange: false), lookOnly, cancellationToken).ConfigureAwait(false);
+            await SendCardAsync(step.Context, CurrentCard, ContactCardData.Current(step.Context, info, Services.Catalogue, canChange: false), lookOnly, cancellationToken).ConfigureAwait(false);
             await SendRefusalAsync(step.Context, roleRefusal, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -123,7 +122,7 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
         var texts = step.Context.GetTextCatalog();
         return await step.PromptAsync(ChangeOrKeepPromptId, new PromptOptions
         {
-            Prompt = CardMessage(step.Context, CurrentCard, CurrentCardData(step.Context, info, canChange: true), question),
+            Prompt = CardMessage(step.Context, CurrentCard, ContactCardData.Current(step.Context, info, Services.Catalogue, canChange: true), question),
             Choices =
             [
                 new Choice(ChangeAnswer) { Title = step.Context.Say(info.Contact is null ? "card.contact-current.assign" : "card.contact-current.change"), Synonyms = ContactWords.InAllLanguages(texts, "contact.keywords.changeContact") },
@@ -165,14 +164,9 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
             return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
 
-        var data = new
-        {
-            people = candidates.Take(MaxPeopleOnCard).Select(p => new { id = p.Id, name = p.Name }),
-            more = candidates.Count > MaxPeopleOnCard ? step.Context.Say("contact.person.more", ("count", candidates.Count - MaxPeopleOnCard)) : null,
-        };
         return await step.PromptAsync(PersonPromptId, new PromptOptions
         {
-            Prompt = CardMessage(step.Context, PeopleCard, data, step.Context.Say("contact.person.question")),
+            Prompt = CardMessage(step.Context, PeopleCard, ContactCardData.People(step.Context, candidates, MaxPeopleOnCard), step.Context.Say("contact.person.question")),
             Choices = [.. candidates.Select(p => new Choice(p.Id) { Title = p.Name })],
             HelpText = step.Context.Say("contact.person.help"),
         }, cancellationToken).ConfigureAwait(false);
@@ -254,12 +248,10 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var locale = step.Context.Activity.Locale;
         var languages = Services.Catalogue.SupportedLanguages;
-        var data = new { languages = languages.Select(l => new { title = LanguageRecognizer.DisplayName(l, locale), value = l }) };
         return await step.PromptAsync(LanguagePromptId, new PromptOptions
         {
-            Prompt = CardMessage(step.Context, LanguageCard, data, step.Context.Say("contact.language.question", ("name", step.Values.PersonName))),
+            Prompt = CardMessage(step.Context, LanguageCard, ContactCardData.Languages(step.Context, languages), step.Context.Say("contact.language.question", ("name", step.Values.PersonName))),
             Choices = [.. languages.Select(l => new Choice(l))],
             Style = ListStyle.None,
             HelpText = step.Context.Say("contact.language.help"),
@@ -280,17 +272,9 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
 
         var values = step.Values;
         var previous = await PreviousContactNameAsync(identity.Company.Id, values.PersonId!, cancellationToken).ConfigureAwait(false);
-        var data = new
-        {
-            name = values.PersonName,
-            email = values.Email,
-            phone = values.Phone,
-            language = LanguageRecognizer.DisplayName(values.Language!, step.Context.Activity.Locale),
-            replaces = previous is null ? null : step.Context.Say("contact.summary.replaces", ("name", previous)),
-        };
         return await step.PromptAsync(SummaryPromptId, new PromptOptions
         {
-            Prompt = CardMessage(step.Context, SummaryCard, data, step.Context.Say("contact.summary.question", ("name", values.PersonName))),
+            Prompt = CardMessage(step.Context, SummaryCard, ContactCardData.Summary(step.Context, values, previous), step.Context.Say("contact.summary.question", ("name", values.PersonName))),
             HelpText = step.Context.Say("contact.summary.help"),
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -369,15 +353,7 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
                 : await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
 
-        var receipt = new
-        {
-            name = values.PersonName,
-            email = contact.Email,
-            phone = contact.PhoneE164,
-            language = LanguageRecognizer.DisplayName(contact.PreferredLanguage, step.Context.Activity.Locale),
-            assignedOn = step.Context.FormatDate(contact.AssignedAt),
-            replaced = previous is null ? null : step.Context.Say("contact.receipt.replaced", ("name", previous)),
-        };
+        var receipt = ContactCardData.Receipt(step.Context, values.PersonName!, contact, previous);
         await SendCardAsync(step.Context, ReceiptCard, receipt, step.Context.Say("contact.assigned", ("name", values.PersonName)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
     }
@@ -427,27 +403,6 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
         return Task.FromResult(refusal is null);
     }
 
-    private object CurrentCardData(ITurnContext turnContext, MarketingContactInfo info, bool canChange)
-    {
-        var locale = turnContext.Activity.Locale;
-        var name = info.ContactName ?? info.Contact?.UserId;
-        return new
-        {
-            canChange,
-            contact = info.Contact is not { } contact ? null : new
-            {
-                name,
-                email = contact.Email,
-                phone = contact.PhoneE164,
-                language = Services.Catalogue.FindSupportedLanguage(contact.PreferredLanguage) is { } supported
-                    ? LanguageRecognizer.DisplayName(supported, locale)
-                    : contact.PreferredLanguage,
-                assignedOn = turnContext.FormatDate(contact.AssignedAt),
-            },
-            warning = info.Contact is null || info.ContactActive ? null : turnContext.Say("contact.current.departedWarning", ("name", name)),
-        };
-    }
-
     /// <summary>
     /// How the flow starts. From an activation, it goes straight to assigning (the user already agreed to assign
     /// one) and ends with <c>true</c> when a contact was assigned, anything else when not.
@@ -455,29 +410,5 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
     public sealed class Options
     {
         public bool ForActivation { get; set; }
-    }
-
-    /// <summary>What the flow has collected; null until known. Survives a JSON round trip (and a restart).</summary>
-    public sealed class ContactState
-    {
-        public bool ForActivation { get; set; }
-
-        /// <summary>The current contact was shown and the user chose to change it (or came from an activation).</summary>
-        public bool Started { get; set; }
-
-        public string? PersonId { get; set; }
-
-        public string? PersonName { get; set; }
-
-        /// <summary>The person the email and phone were given for; choosing someone else asks for them again.</summary>
-        public string? DetailsPersonId { get; set; }
-
-        public string? Email { get; set; }
-
-        /// <summary>E.164.</summary>
-        public string? Phone { get; set; }
-
-        /// <summary>The culture name of the language the Rewards team writes in (one of the catalogue's).</summary>
-        public string? Language { get; set; }
     }
 }
