@@ -32,11 +32,12 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
     private const string ConfirmPrefix = "confirm-";
     private const string DeclinePrefix = "decline-";
 
-    private static readonly IReadOnlyList<PartnerRole> ConfirmerRoles = [TenantAssociationCodes.ConfirmerRole];
+    private readonly TenantLookup _lookup;
 
     public TenantAccessDialog(RewardsServices services)
         : base(nameof(TenantAccessDialog), services)
     {
+        _lookup = new TenantLookup(services.Store);
         AddDialog(new ChoicePrompt(ActionPromptId));
         AddDialog(new TenantPickPrompt(TenantPromptId, services.Cards));
         AddDialog(new WaterfallDialog<TenantAccessState>(WaterfallId, [DiagnoseStepAsync, ActOnChoiceStepAsync, RequestAssociationStepAsync]));
@@ -47,9 +48,7 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
     {
         var context = step.Context;
         var session = context.GetSession();
-        var userId = await FindUserIdAsync(session, cancellationToken).ConfigureAwait(false);
-        var user = userId is null ? null : await Services.Store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null)
+        if (await _lookup.FindUserAsync(session, cancellationToken).ConfigureAwait(false) is not { } user)
         {
             return await ExplainWithoutUserAsync(step, session, cancellationToken).ConfigureAwait(false);
         }
@@ -66,7 +65,7 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
             && TenantFindingText.IsFixedByAssociation(tenantFinding) && tenantFinding.Fact("pendingRequestId") is null
             ? tenantFinding.Fact("tenantId")
             : null;
-        var toConfirm = await RequestsToConfirmAsync(session, user, cancellationToken).ConfigureAwait(false);
+        var toConfirm = await _lookup.RequestsToConfirmAsync(session, user, cancellationToken).ConfigureAwait(false);
         step.Values.PendingRequestIds = [.. toConfirm.Select(r => r.Id)];
 
         var paragraphs = findings.SelectMany(f => TenantFindingText.Describe(context, f)).ToList();
@@ -83,7 +82,11 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var choices = Choices(context, toConfirm.Count, mayRequest ? step.Values.TenantId is null ? "tenant.action.associateAnother" : "tenant.action.startAssociation" : null);
+        // An account admin associates the tenant they sign in from when that is the problem, otherwise one they pick.
+        var requestTitleKey = !mayRequest ? null
+            : step.Values.TenantId is null ? "tenant.action.associateAnother"
+            : "tenant.action.startAssociation";
+        var choices = Choices(context, toConfirm.Count, requestTitleKey);
         var requests = await DescribeRequestsAsync(context, toConfirm, cancellationToken).ConfigureAwait(false);
         var buttons = choices.Where(c => !c.Value.StartsWith(ConfirmPrefix, StringComparison.Ordinal) && !c.Value.StartsWith(DeclinePrefix, StringComparison.Ordinal))
             .Select(c => new { title = c.DisplayText, data = Answer(c.Value) })
@@ -109,7 +112,7 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
             case RequestChoice when step.Values.TenantId is { } known:
                 return await step.NextAsync(known, cancellationToken).ConfigureAwait(false);
             case RequestChoice:
-                var candidates = await CandidateTenantsAsync(step.Values.UserId!, cancellationToken).ConfigureAwait(false);
+                var candidates = await _lookup.CandidateTenantsAsync(step.Values.UserId!, cancellationToken).ConfigureAwait(false);
                 return await step.PromptAsync(
                     TenantPromptId,
                     new PromptOptions { Choices = candidates, Style = ListStyle.None, HelpText = step.Context.Say("tenant.pick.help") },
@@ -133,7 +136,7 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
         }
 
         var request = requested.Request;
-        var tenantName = await TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
+        var tenantName = await _lookup.TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
         if (requested.AlreadyPending)
         {
             await context.SendTextAsync(
@@ -141,17 +144,13 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
                 cancellationToken,
                 ("tenantName", tenantName),
                 ("date", context.FormatDate(request.RequestedAt)),
-                ("requester", await UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+                ("requester", await _lookup.UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var company = await Services.Store.GetCompanyAsync(request.CompanyId, cancellationToken).ConfigureAwait(false);
-        await context.SendTextAsync("tenant.request.sent", cancellationToken, ("tenantName", tenantName), ("companyName", company?.Name)).ConfigureAwait(false);
-        var confirmers = (await Services.Store.ListUsersAsync(request.CompanyId, cancellationToken).ConfigureAwait(false))
-            .Where(u => u.TenantId == request.TenantId && RolePolicy.Holds(u, ConfirmerRoles))
-            .Select(u => u.Name)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var companyName = await _lookup.CompanyNameAsync(request.CompanyId, cancellationToken).ConfigureAwait(false);
+        await context.SendTextAsync("tenant.request.sent", cancellationToken, ("tenantName", tenantName), ("companyName", companyName)).ConfigureAwait(false);
+        var confirmers = await _lookup.ConfirmerNamesAsync(request.CompanyId, request.TenantId, cancellationToken).ConfigureAwait(false);
         await (confirmers.Count > 0
             ? context.SendTextAsync("tenant.request.confirmers", cancellationToken, ("names", string.Join(", ", confirmers)))
             : context.SendTextAsync("tenant.request.noConfirmerKnown", cancellationToken, ("tenantName", tenantName))).ConfigureAwait(false);
@@ -169,7 +168,7 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
         }
         else if (refusal?.Code == IdentityCodes.TenantNotAssociated && refusal.Fact("tenantId") is { } tenantId)
         {
-            paragraph = TenantFindingText.NotAssociatedWithoutUser(step.Context, await TenantNameAsync(tenantId, cancellationToken).ConfigureAwait(false));
+            paragraph = TenantFindingText.NotAssociatedWithoutUser(step.Context, await _lookup.TenantNameAsync(tenantId, cancellationToken).ConfigureAwait(false));
         }
 
         if (paragraph is null)
@@ -180,43 +179,6 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
         await SendDiagnosisAsync(step.Context, [paragraph], cancellationToken).ConfigureAwait(false);
         await SendStepsAsync(step.Context, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The Partner Center user behind the sign-in, even when the tenant keeps them from being recognised.</summary>
-    private async Task<string?> FindUserIdAsync(RewardsSession session, CancellationToken cancellationToken)
-    {
-        if (session.User is { } user)
-        {
-            return user.Id;
-        }
-
-        if (session.IdentityRefusal?.Fact("userId") is { } userId)
-        {
-            return userId;
-        }
-
-        return session.Claim switch
-        {
-            DirectLineIdentityClaim directLine => await Services.Store.FindUserIdByChatIdentityAsync(ChatIdentityChannels.DirectLine, directLine.UserId, cancellationToken).ConfigureAwait(false),
-            EmulatorIdentityClaim emulator => await Services.Store.FindUserIdByChatIdentityAsync(ChatIdentityChannels.Emulator, emulator.DemoIdentityId, cancellationToken).ConfigureAwait(false),
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// Requests waiting for the tenant <paramref name="user"/> administers, when they are signed in from it (the service
-    /// checks again when they decide). The requests are found among those of the user's own company.
-    /// </summary>
-    private async Task<IReadOnlyList<TenantAssociationRequest>> RequestsToConfirmAsync(RewardsSession session, PartnerUser user, CancellationToken cancellationToken)
-    {
-        var signInTenantId = session.Claim is TeamsIdentityClaim teams ? teams.TenantId : user.TenantId;
-        if (!RolePolicy.Holds(user, ConfirmerRoles) || signInTenantId != user.TenantId)
-        {
-            return [];
-        }
-
-        var requests = await Services.Store.ListTenantAssociationRequestsAsync(user.CompanyId, cancellationToken).ConfigureAwait(false);
-        return [.. requests.Where(r => r.TenantId == user.TenantId && r.State == TenantAssociationState.PendingConfirmation).OrderBy(r => r.RequestedAt)];
     }
 
     private async Task DecideAsync(ITurnContext context, string requestId, bool confirm, CancellationToken cancellationToken)
@@ -231,30 +193,12 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
             return;
         }
 
-        var company = await Services.Store.GetCompanyAsync(request.CompanyId, cancellationToken).ConfigureAwait(false);
         await context.SendTextAsync(
             confirm ? "tenant.confirm.done" : "tenant.decline.done",
             cancellationToken,
-            ("tenantName", await TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false)),
-            ("companyName", company?.Name),
-            ("requester", await UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
-    }
-
-    /// <summary>Tenants the company's active users sign in from that no Partner Center account has yet.</summary>
-    private async Task<List<Choice>> CandidateTenantsAsync(string userId, CancellationToken cancellationToken)
-    {
-        var user = await Services.Store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        var users = user is null ? [] : await Services.Store.ListUsersAsync(user.CompanyId, cancellationToken).ConfigureAwait(false);
-        var candidates = new List<Choice>();
-        foreach (var tenantId in users.Where(u => u.Status == UserStatus.Active).Select(u => u.TenantId).Distinct(StringComparer.Ordinal))
-        {
-            if (await Services.Store.GetTenantAsync(tenantId, cancellationToken).ConfigureAwait(false) is { CompanyId: null } tenant)
-            {
-                candidates.Add(new Choice(tenant.Id) { Title = tenant.DisplayName });
-            }
-        }
-
-        return candidates;
+            ("tenantName", await _lookup.TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false)),
+            ("companyName", await _lookup.CompanyNameAsync(request.CompanyId, cancellationToken).ConfigureAwait(false)),
+            ("requester", await _lookup.UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
     }
 
     private async Task<List<object>> DescribeRequestsAsync(ITurnContext context, IReadOnlyList<TenantAssociationRequest> requests, CancellationToken cancellationToken)
@@ -263,14 +207,14 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            var company = (await Services.Store.GetCompanyAsync(request.CompanyId, cancellationToken).ConfigureAwait(false))?.Name ?? request.CompanyId;
-            var tenant = await TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
+            var company = await _lookup.CompanyNameAsync(request.CompanyId, cancellationToken).ConfigureAwait(false);
+            var tenant = await _lookup.TenantNameAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
             described.Add(new
             {
                 summary = context.Say("tenant.pending.summary", ("companyName", company), ("tenantName", tenant)),
                 company,
                 tenant,
-                requestedBy = await UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false),
+                requestedBy = await _lookup.UserNameAsync(request.RequestedByUserId, cancellationToken).ConfigureAwait(false),
                 requestedOn = context.FormatDate(request.RequestedAt),
                 confirm = Answer(ConfirmPrefix + i.ToString(CultureInfo.InvariantCulture)),
                 decline = Answer(DeclinePrefix + i.ToString(CultureInfo.InvariantCulture)),
@@ -312,12 +256,6 @@ public sealed class TenantAccessDialog : RewardsFlowDialog
             .ToList();
         return SendCardAsync(context, StepsCard, new { steps }, context.Say("tenant.steps.text"), cancellationToken);
     }
-
-    private async Task<string> TenantNameAsync(string tenantId, CancellationToken cancellationToken)
-        => (await Services.Store.GetTenantAsync(tenantId, cancellationToken).ConfigureAwait(false))?.DisplayName ?? tenantId;
-
-    private async Task<string> UserNameAsync(string userId, CancellationToken cancellationToken)
-        => (await Services.Store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false))?.Name ?? userId;
 
     private static List<object> Findings(IEnumerable<string> paragraphs) => [.. paragraphs.Select(text => new { text })];
 

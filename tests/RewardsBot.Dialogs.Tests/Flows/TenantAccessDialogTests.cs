@@ -90,6 +90,50 @@ public sealed class TenantAccessDialogTests(ITestOutputHelper output)
         Assert.Contains(sara.Say("main.welcome.signedInAs", ("name", "Sara Lindqvist"), ("company", "Contoso Analytics")), CardQueries.Texts(welcome[0]));
     }
 
+    [Fact]
+    public async Task Tenant_admin_in_Teams_confirms_with_his_Teams_sign_in()
+    {
+        using var marc = await StartAsync("en-US", "demo-marc");
+        await RequestByTenantIdAsync(marc, RoboticsTenantId);
+        using var tomas = new BotTestClient(output, channelId: Channels.Msteams, databasePath: marc.DatabasePath, clock: marc.Clock, conversationId: "teams1");
+        tomas.UseTeamsIdentity("b2e1d3c4-0007-4b00-9000-00000000b0b7", RoboticsTenantId);
+        await tomas.JoinAsync();
+
+        var confirmed = await ClickAsync(tomas, Card(tomas, await OpenTenantTopicAsync(tomas), "card.tenant-diagnosis.title"), "card.tenant-diagnosis.confirm");
+
+        Assert.Contains(tomas.Say("tenant.confirm.done", ("tenantName", RoboticsTenant), ("companyName", "Contoso Analytics"), ("requester", "Marc Dubois")), Texts(confirmed));
+        Assert.Equal(Contoso, (await marc.Store.GetTenantAsync(RoboticsTenantId, CancellationToken.None))!.CompanyId);
+    }
+
+    [Fact]
+    public async Task A_user_of_the_tenant_who_is_not_its_administrator_sees_the_request_waiting_but_cannot_decide()
+    {
+        using var marc = await StartAsync("en-US", "demo-marc");
+        await RequestByTenantIdAsync(marc, RoboticsTenantId);
+        using var sara = await JoinAsync(marc, "demo-sara", "conversation2");
+
+        var replies = await OpenTenantTopicAsync(sara);
+
+        var diagnosis = Card(sara, replies, "card.tenant-diagnosis.title");
+        Assert.Contains(sara.Say("tenant.finding.pending", ("tenantName", RoboticsTenant)), CardQueries.Texts(diagnosis));
+        Assert.Empty(CardQueries.ButtonTitles(diagnosis));
+        Assert.Equal(TenantAssociationState.PendingConfirmation, Assert.Single(await marc.Store.ListTenantAssociationRequestsAsync(Contoso, CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task Global_admin_signed_in_from_the_unassociated_tenant_starts_its_association_himself()
+    {
+        using var bot = await StartAsync("en-US", "demo-tomas");
+
+        var diagnosis = Card(bot, await OpenTenantTopicAsync(bot), "card.tenant-diagnosis.title");
+        Assert.DoesNotContain(bot.Say("tenant.action.associateAnother"), CardQueries.ButtonTitles(diagnosis));
+        var replies = await ClickAsync(bot, diagnosis, "tenant.action.startAssociation");
+
+        Assert.Contains(bot.Say("tenant.request.sent", ("tenantName", RoboticsTenant), ("companyName", "Contoso Analytics")), Texts(replies));
+        var request = Assert.Single(await bot.Store.ListTenantAssociationRequestsAsync(Contoso, CancellationToken.None));
+        Assert.Equal((RoboticsTenantId, "u-tomas"), (request.TenantId, request.RequestedByUserId));
+    }
+
     [Theory]
     [InlineData("en-US")]
     [InlineData("fr-FR")]
