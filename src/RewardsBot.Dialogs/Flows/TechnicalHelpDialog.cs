@@ -1,15 +1,89 @@
+using RewardsBot.Dialogs.Content;
 using RewardsBot.Dialogs.Conversation;
+using RewardsBot.Rewards.Model;
+using RewardsBot.Rewards.Services;
 using RewardsBot.Runtime.Dialogs;
+using RewardsBot.Runtime.Dialogs.Prompts;
 
 namespace RewardsBot.Dialogs.Flows;
 
-// PLACEHOLDER: replaced by the real flow in this issue.
+/// <summary>
+/// "Technical help": who may ask and whether a technical benefit is open are checked before the form is shown; then
+/// the request form card (stage, description), the request, and a receipt. The description goes to the service only.
+/// </summary>
 public sealed class TechnicalHelpDialog : RewardsFlowDialog
 {
+    public const string ReceiptCard = "techhelp-receipt";
+
+    private const string WaterfallId = nameof(TechnicalHelpDialog) + ".Waterfall";
+    private const string FormPromptId = nameof(TechnicalHelpDialog) + ".Form";
+
     public TechnicalHelpDialog(RewardsServices services)
         : base(nameof(TechnicalHelpDialog), services)
     {
-        AddDialog(new WaterfallDialog(nameof(TechnicalHelpDialog) + ".Waterfall", [(step, ct) => step.EndDialogAsync(null, ct)]));
-        InitialDialogId = nameof(TechnicalHelpDialog) + ".Waterfall";
+        AddDialog(new FormPrompt<TechnicalHelpAnswers>(FormPromptId, new TechnicalHelpForm(services)));
+        AddDialog(new WaterfallDialog<TechnicalHelpState>(WaterfallId, [CheckAccessStepAsync, AskRequestStepAsync, SubmitRequestStepAsync]));
+        InitialDialogId = WaterfallId;
+    }
+
+    private async Task<DialogTurnResult> CheckAccessStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
+    {
+        if (IdentityOf(step.Context) is not { } identity)
+        {
+            return await EndUnrecognizedAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values.UserId = identity.User.Id;
+        step.Values.CompanyId = identity.Company.Id;
+        if (await RefusalBeforeFormAsync(step.Values.UserId, step.Values.CompanyId, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            await SendRefusalAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> AskRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
+        => step.PromptAsync(FormPromptId, new PromptOptions { HelpText = step.Context.Say("techHelp.help") }, cancellationToken);
+
+    private async Task<DialogTurnResult> SubmitRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
+    {
+        var answers = (TechnicalHelpAnswers)step.Result!;
+        var outcome = await Services.TechnicalHelp.RequestAsync(step.Values.UserId!, step.Values.CompanyId!, answers.Stage, answers.Description, cancellationToken).ConfigureAwait(false);
+        if (outcome.Value is not { } request)
+        {
+            await SendRefusalAsync(step.Context, outcome.Refusal!, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var receipt = new
+        {
+            requestId = request.Id,
+            stage = step.Context.Say("stage." + request.Stage),
+            submitted = step.Context.FormatDate(request.CreatedAt),
+            status = step.Context.Say("techHelp.status." + request.Status),
+        };
+        await SendCardAsync(step.Context, ReceiptCard, receipt, step.Context.Say("techHelp.receipt.text"), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Why the form would be refused whatever it says (the role, no technical benefit open), or null. The service checks
+    /// those before the form's fields, so asked with an empty description it answers <c>techHelp.descriptionRequired</c>
+    /// exactly when the user may send the form; nothing is stored.
+    /// </summary>
+    private async Task<Refusal?> RefusalBeforeFormAsync(string userId, string companyId, CancellationToken cancellationToken)
+    {
+        var probe = await Services.TechnicalHelp.RequestAsync(userId, companyId, TechnicalStage.Presales, string.Empty, cancellationToken).ConfigureAwait(false);
+        return probe.Refusal is { Code: not TechnicalHelpService.DescriptionRequired } refusal ? refusal : null;
+    }
+
+    /// <summary>Who asks for help, for which company (the form's answers go straight to the service, never here).</summary>
+    public sealed class TechnicalHelpState
+    {
+        public string? UserId { get; set; }
+
+        public string? CompanyId { get; set; }
     }
 }
