@@ -65,7 +65,7 @@ internal sealed class ActivationBenefits(RewardsServices services)
             default:
                 var report = await services.Eligibility.CheckAsync(companyId, cancellationToken).ConfigureAwait(false);
                 return report.Value is { } eligibility
-                    ? Describe(turnContext, LockRefusal(current, eligibility))
+                    ? Describe(turnContext, current.LockRefusal(eligibility))
                     : Describe(turnContext, report.Refusal!);
         }
     }
@@ -96,7 +96,7 @@ internal sealed class ActivationBenefits(RewardsServices services)
                     ActivationService.Expired,
                     ("benefitId", status.BenefitId),
                     ("expiredAt", status.Activation!.ExpiresAt!.Value.ToString("O", CultureInfo.InvariantCulture)))),
-                _ => Describe(turnContext, LockRefusal(status, eligibility)),
+                _ => Describe(turnContext, status.LockRefusal(eligibility)),
             });
         }
 
@@ -177,36 +177,6 @@ internal sealed class ActivationBenefits(RewardsServices services)
         return named.Count == 1 ? named[0] : null;
     }
 
-    /// <summary>
-    /// The refusal that explains a locked benefit, built from the state the service computed (reason, tier needed) and
-    /// the eligibility report: the codes and facts of <see cref="RewardsRefusalCodes"/>. (The Rewards library builds the
-    /// same refusal internally; see the report of this flow.)
-    /// </summary>
-    public static Refusal LockRefusal(BenefitStatus status, EligibilityReport report)
-    {
-        ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(report);
-        var benefitId = ("benefitId", status.BenefitId);
-        return status.LockReason switch
-        {
-            BenefitLockReason.NotEligible => RefusalOf(
-                RewardsRefusalCodes.BenefitNotEligible, benefitId, ("reasons", string.Join(",", report.Reasons.Select(r => r.Code)))),
-            BenefitLockReason.ListingTypeNotLive => RefusalOf(
-                RewardsRefusalCodes.BenefitListingTypeNotLive,
-                benefitId,
-                ("listingTypes", string.Join(",", status.Benefit.ListingTypes)),
-                ("liveListingTypes", string.Join(",", report.LiveListingTypes))),
-            BenefitLockReason.TierTooLow => RefusalOf(
-                RewardsRefusalCodes.BenefitTierTooLow,
-                benefitId,
-                ("neededTier", Invariant(status.NeededTier)),
-                ("currentTier", Invariant(report.TransactTier)),
-                ("neededSalesUsd", Invariant(status.NeededSalesUsd)),
-                ("countedSalesUsd", Invariant(report.CountedSalesUsd))),
-            _ => throw new InvalidOperationException($"The benefit '{status.BenefitId}' is {status.State}, not locked; explain a lock only when State is Locked."),
-        };
-    }
-
     private string Describe(ITurnContext turnContext, Refusal refusal) => RefusalText.Describe(turnContext, refusal, services.Catalogue);
 
     private static Refusal RefusalOf(string code, params (string Name, string Value)[] facts)
@@ -224,6 +194,4 @@ internal sealed class ActivationBenefits(RewardsServices services)
         var lettersAndDigits = new string([.. TextNormalizer.Normalize(text).Select(c => char.IsLetterOrDigit(c) ? c : ' ')]);
         return " " + string.Join(' ', lettersAndDigits.Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
     }
-
-    private static string Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -44,6 +44,14 @@ public sealed record BenefitStatus(
     decimal? NeededSalesUsd)
 {
     public string BenefitId => Benefit.Id;
+
+    /// <summary>Why this locked benefit cannot be activated, as the refusal the services give (benefit.notEligible, listingTypeNotLive or tierTooLow).</summary>
+    /// <exception cref="InvalidOperationException">The benefit is not locked.</exception>
+    public Refusal LockRefusal(EligibilityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return BenefitStatusRules.LockRefusal(this, report);
+    }
 }
 
 /// <summary>How a benefit's state follows from eligibility, the activation and the time: pure.</summary>
