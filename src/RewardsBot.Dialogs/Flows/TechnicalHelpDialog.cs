@@ -35,7 +35,7 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
 
         step.Values.UserId = identity.User.Id;
         step.Values.CompanyId = identity.Company.Id;
-        if (await RefusalBeforeFormAsync(step.Values.UserId, step.Values.CompanyId, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await Services.TechnicalHelp.CheckAccessAsync(step.Values.UserId, step.Values.CompanyId, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             await SendRefusalAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -66,17 +66,6 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
         };
         await SendCardAsync(step.Context, ReceiptCard, receipt, step.Context.Say("techHelp.receipt.text"), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Why the form would be refused whatever it says (the role, no technical benefit open), or null. The service checks
-    /// those before the form's fields, so asked with an empty description it answers <c>techHelp.descriptionRequired</c>
-    /// exactly when the user may send the form; nothing is stored.
-    /// </summary>
-    private async Task<Refusal?> RefusalBeforeFormAsync(string userId, string companyId, CancellationToken cancellationToken)
-    {
-        var probe = await Services.TechnicalHelp.RequestAsync(userId, companyId, TechnicalStage.Presales, string.Empty, cancellationToken).ConfigureAwait(false);
-        return probe.Refusal is { Code: not TechnicalHelpService.DescriptionRequired } refusal ? refusal : null;
     }
 
     /// <summary>Who asks for help, for which company (the form's answers go straight to the service, never here).</summary>

@@ -44,26 +44,40 @@ public sealed class TechnicalHelpService
         _benefits = new BenefitService(store, catalogue, clock);
     }
 
-    public async Task<Outcome<TechnicalHelpRequest>> RequestAsync(
-        string actorUserId, string companyId, TechnicalStage stage, string description, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why this user could not request technical help whatever the form says (no Rewards role, no technical benefit
+    /// open), or null when they may: ask before showing the form.
+    /// </summary>
+    public async Task<Refusal?> CheckAccessAsync(string actorUserId, string companyId, CancellationToken cancellationToken)
     {
         var access = await RewardsAccess.AuthorizeAsync(_store, actorUserId, companyId, RolePolicy.ManageRewards, cancellationToken).ConfigureAwait(false);
         if (access.Value is null)
         {
-            return Outcome.Refused<TechnicalHelpRequest>(access.Refusal!);
+            return access.Refusal!;
         }
 
         var technical = await _benefits.CheckGroupAsync(companyId, BenefitGroup.Technical, cancellationToken).ConfigureAwait(false);
         if (technical.Value is not { } checks)
         {
-            return Outcome.Refused<TechnicalHelpRequest>(technical.Refusal!);
+            return technical.Refusal!;
         }
 
         if (checks.Count > 0 && !checks.Any(c => c.Status.State == BenefitState.Available))
         {
             // Locks go not eligible → listing type → tier; the latest in that order is the closest to being open.
             var closest = checks.OrderByDescending(c => c.Status.LockReason).First();
-            return Outcome.Refused<TechnicalHelpRequest>(BenefitStatusRules.LockRefusal(closest.Status, closest.Report));
+            return BenefitStatusRules.LockRefusal(closest.Status, closest.Report);
+        }
+
+        return null;
+    }
+
+    public async Task<Outcome<TechnicalHelpRequest>> RequestAsync(
+        string actorUserId, string companyId, TechnicalStage stage, string description, CancellationToken cancellationToken)
+    {
+        if (await CheckAccessAsync(actorUserId, companyId, cancellationToken).ConfigureAwait(false) is { } denied)
+        {
+            return Outcome.Refused<TechnicalHelpRequest>(denied);
         }
 
         var refusal = Validate(stage, description);

@@ -118,6 +118,18 @@ public sealed class TechnicalHelpServiceTests
         Assert.Equal(["second", "first"], requests.Select(r => r.Description));
     }
 
+    [Fact]
+    public async Task Access_can_be_checked_before_the_form_without_storing_anything()
+    {
+        var eligible = await RewardsHarness.WithAsync(Eligible());
+        var notEligible = await RewardsHarness.WithAsync(Bare().WithProfile(MainProfile));
+
+        Assert.Null(await eligible.TechnicalHelp.CheckAccessAsync(Admin, CompanyId, CancellationToken.None));
+        Assert.Equal(RewardsRefusalCodes.RoleRequired, (await eligible.TechnicalHelp.CheckAccessAsync(Developer, CompanyId, CancellationToken.None))?.Code);
+        Assert.Equal(RewardsRefusalCodes.BenefitNotEligible, (await notEligible.TechnicalHelp.CheckAccessAsync(Admin, CompanyId, CancellationToken.None))?.Code);
+        Assert.Empty((await eligible.TechnicalHelp.ListAsync(CompanyId, CancellationToken.None)).Value!);
+    }
+
     private static Task<Outcome<TechnicalHelpRequest>> RequestAsync(
         RewardsHarness harness, string actor = Admin, TechnicalStage stage = TechnicalStage.Deployment, string description = "Help us plan the rollout.")
         => harness.TechnicalHelp.RequestAsync(actor, CompanyId, stage, description, CancellationToken.None);
