@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RewardsBot.Dialogs.Content;
 using RewardsBot.Dialogs.Flows;
@@ -93,10 +94,11 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         }
 
         var dc = await new DialogSet(_dialogState).Add(_mainDialog).CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (SecretDetector.LooksLikeSecret(turnContext.Activity.Text))
+        if (CarriesSecret(turnContext.Activity))
         {
             // Refused before any dialog sees it: nothing of it is stored, logged or repeated.
             turnContext.Activity.Text = null;
+            turnContext.Activity.Value = null;
             await turnContext.SendTextAsync("main.secretRefused", cancellationToken).ConfigureAwait(false);
             await RepromptAsync(dc, turnContext, cancellationToken).ConfigureAwait(false);
             return;
@@ -116,6 +118,13 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             await dc.BeginDialogAsync(_mainDialog.Id, new MainDialog.MainOptions { Again = true }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The typed text, or any value a card submitted (a form's text box), looks like a password, secret or token.</summary>
+    private static bool CarriesSecret(Activity activity)
+        => SecretDetector.LooksLikeSecret(activity.Text)
+            || (CardSubmission.Read(activity).Values is { } values && values
+                .Where(pair => pair.Key is not (CardSubmission.DialogKey or CardSubmission.ActionKey))
+                .Any(pair => pair.Value is JsonValue value && value.TryGetValue<string>(out var text) && SecretDetector.LooksLikeSecret(text)));
 
     private static bool EmulatorIdentityAllowed(ITurnContext turnContext)
         => turnContext.TurnState.Get<BotAuthenticationResult>() is null or { IsAnonymous: true };
