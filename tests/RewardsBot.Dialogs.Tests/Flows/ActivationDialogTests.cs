@@ -220,8 +220,9 @@ public sealed class ActivationDialogTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The contact flow ends without assigning anyone (today's placeholder MarketingContactDialog ends at once with
-    /// null): the activation says a contact is needed and stores nothing.
+    /// The user agrees to assign a contact, goes through the real marketing contact flow (person, email, phone,
+    /// language) and cancels on its summary: no contact is assigned, so the activation says one is needed, stores
+    /// nothing, and the menu comes back.
     /// </summary>
     [Theory]
     [InlineData("en-US")]
@@ -231,10 +232,20 @@ public sealed class ActivationDialogTests(ITestOutputHelper output)
     {
         using var bot = await StartAsync("demo-ana", locale);
         await bot.ClickAsync(CardQueries.WithCard(await OpenActivationAsync(bot)), ActivateButton(bot, ListingReview));
+        var people = Assert.Single(await bot.SayAsync(bot.Say("runtime.yes")));
+        Assert.Equal(bot.Say("contact.person.question"), people.Text);
+        await bot.ClickAsync(people, "Lena Hoffmann");
+        await bot.SayAsync("lena.hoffmann@contosolabs.example");
+        var language = Assert.Single(await bot.SayAsync("+33 1 23 45 67 89"));
+        var summary = Assert.Single(await bot.ClickAsync(language, bot.Say("card.contact-language.continue"), new Dictionary<string, string> { [CardSubmission.AnswerKey] = "de" }));
+        Assert.Equal(bot.Say("contact.summary.question", ("name", "Lena Hoffmann")), summary.Text);
 
-        var replies = await bot.SayAsync(bot.Say("runtime.yes"));
+        var replies = await bot.ClickAsync(summary, bot.Say("card.contact-summary.cancel"));
 
-        Assert.Equal(bot.Say("activation.contact.notAssigned", ("benefit", Title(bot, ListingReview))), replies[0].Text);
+        Assert.Equal(
+            [bot.Say("contact.cancelled"), bot.Say("activation.contact.notAssigned", ("benefit", Title(bot, ListingReview))), bot.Say("main.menu.again")],
+            replies.Select(r => r.Text));
+        Assert.Null(await bot.Store.GetMarketingContactAsync("contoso", CancellationToken.None));
         Assert.Empty(await bot.Store.ListActivationsAsync("contoso", CancellationToken.None));
     }
 
