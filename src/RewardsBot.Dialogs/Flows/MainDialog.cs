@@ -50,6 +50,13 @@ public sealed class MainDialog : InterruptibleComponentDialog
         return innerDc.Context.Say("main.help");
     }
 
+    /// <summary>The menu's own waterfall is always past its first step while a flow runs; only the flow's answers count.</summary>
+    protected override bool HasProgress(DialogContext innerDc)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        return HasProgress(innerDc.Stack.Where(instance => instance.Id != WaterfallId));
+    }
+
     private static async Task<DialogTurnResult> ChooseTopicStepAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<MainOptions>() ?? new MainOptions();

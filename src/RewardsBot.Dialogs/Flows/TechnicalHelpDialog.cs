@@ -22,11 +22,12 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
         : base(nameof(TechnicalHelpDialog), services)
     {
         AddDialog(new FormPrompt<TechnicalHelpAnswers>(FormPromptId, new TechnicalHelpForm(services)));
-        AddDialog(new WaterfallDialog<TechnicalHelpState>(WaterfallId, [CheckAccessStepAsync, AskRequestStepAsync, SubmitRequestStepAsync]));
+        AddDialog(new WaterfallDialog<TechnicalHelpState>(WaterfallId, [AskRequestStepAsync, SubmitRequestStepAsync]));
         InitialDialogId = WaterfallId;
     }
 
-    private async Task<DialogTurnResult> CheckAccessStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
+    /// <summary>Checks who may ask first (so the form is shown only to those who can send it), then shows the form.</summary>
+    private async Task<DialogTurnResult> AskRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
     {
         if (IdentityOf(step.Context) is not { } identity)
         {
@@ -41,11 +42,8 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(FormPromptId, new PromptOptions { HelpText = step.Context.Say("techHelp.help") }, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Task<DialogTurnResult> AskRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
-        => step.PromptAsync(FormPromptId, new PromptOptions { HelpText = step.Context.Say("techHelp.help") }, cancellationToken);
 
     private async Task<DialogTurnResult> SubmitRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
     {

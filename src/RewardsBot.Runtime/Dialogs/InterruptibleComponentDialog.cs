@@ -106,7 +106,8 @@ public class InterruptibleComponentDialog : ComponentDialog
             ? help
             : DefaultHelpText(innerDc);
 
-    private static bool HasProgress(IEnumerable<DialogInstance> stack)
+    /// <summary>True when some waterfall in <paramref name="stack"/> (or inside a component on it) is past its first step.</summary>
+    protected static bool HasProgress(IEnumerable<DialogInstance> stack)
         => stack.Any(instance => instance.Id != ConfirmCancelDialogId
             && ((!instance.IsPrompt() && instance.GetWaterfallStepIndex() > 0) || (instance.InnerState is { } inner && HasProgress(inner.DialogStack))));
 
