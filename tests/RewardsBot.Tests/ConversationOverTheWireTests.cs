@@ -151,9 +151,9 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         });
         WireCards.AssertAllValid(replies);
 
-        // The words were understood as the eligibility topic: the menu did not answer "I'm not sure what you mean".
-        // (Weak until the eligibility flow is merged: today its placeholder ends at once and the menu comes back.)
-        Assert.DoesNotContain(replies, r => IsMenuCard(r, "main.menu.notUnderstood", "en-US"));
+        // The words were understood as the eligibility topic: its card first, then the menu again.
+        Assert.Contains(Say("card.eligibility.title", "en-US"), replies[0].Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(IsMenuCard(replies[^1], "main.menu.again", "en-US"));
         Assert.Equal(2, _connector.Received.Count);
     }
 
@@ -174,7 +174,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         Assert.Contains(unknown, r => IsMenuCard(r, "main.menu.notUnderstood", "en-US"));
         Assert.NotEmpty(clicked);
         WireCards.AssertAllValid(unknown.Concat(clicked));
-        // Weak until the eligibility flow is merged: today its placeholder ends at once and the menu comes back.
+        Assert.Contains(Say("card.eligibility.title", "en-US"), clicked[0].Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(clicked, r => IsMenuCard(r, "main.menu.notUnderstood", "en-US"));
     }
 
