@@ -112,9 +112,10 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         }
 
         var result = await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
-        if (result.Status == DialogTurnStatus.Cancelled)
+        if (result.Status == DialogTurnStatus.Cancelled || result.Result is PromptAbandoned)
         {
-            // After "cancel" the user is back at the menu rather than facing silence.
+            // After "cancel", or a question given up after too many attempts, the user is back at the menu rather
+            // than facing silence.
             await dc.BeginDialogAsync(_mainDialog.Id, new MainDialog.MainOptions { Again = true }, cancellationToken).ConfigureAwait(false);
         }
     }
