@@ -56,19 +56,20 @@ public static class TeamsPackageCommand
         }
 
         var package = new TeamsAppPackage(settings, BotTexts.Default).ToZip();
-        var path = Path.GetFullPath(parsed.OutputPath);
-        if (Directory.Exists(path))
-        {
-            error.WriteLine($"{Name}: '{path}' is a folder; give the package a file name, for example {Path.Combine(parsed.OutputPath, TeamsPackageArguments.DefaultOutputPath)}.");
-            return CouldNotWrite;
-        }
-
+        var path = parsed.OutputPath;
         try
         {
+            path = Path.GetFullPath(path);
+            if (Directory.Exists(path))
+            {
+                error.WriteLine($"{Name}: '{path}' is a folder; give the package a file name, for example {Path.Combine(parsed.OutputPath, TeamsPackageArguments.DefaultOutputPath)}.");
+                return CouldNotWrite;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, package);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             error.WriteLine($"{Name}: cannot write '{path}': {e.Message} Choose a file in a folder you can write to with {TeamsPackageArguments.OutOption}.");
             return CouldNotWrite;
