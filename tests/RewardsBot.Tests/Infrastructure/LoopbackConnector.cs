@@ -8,9 +8,10 @@ using RewardsBot.Runtime.Schema;
 namespace RewardsBot.Tests.Infrastructure;
 
 /// <summary>
-/// A channel's Connector service on a loopback port, playing the Emulator's part: it accepts the bot's
+/// A channel's Connector service on a loopback port, playing the Emulator's (or Teams') part: it accepts the bot's
 /// replies (<c>POST /v3/conversations/{id}/activities[/{activityId}]</c>) and records them with the raw path and the id it
-/// gave each (what a card click names as <c>replyToId</c>).
+/// gave each (what a card click names as <c>replyToId</c>); it records updates of a sent activity
+/// (<c>PUT /v3/conversations/{id}/activities/{activityId}</c>) too, under that activity's id.
 /// </summary>
 public sealed class LoopbackConnector : IAsyncDisposable
 {
@@ -30,6 +31,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
         var connector = new LoopbackConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest request) => connector.AcceptAsync(request));
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request) => connector.AcceptAsync(request));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string activityId) => connector.AcceptAsync(request, activityId));
         await app.StartAsync();
         return connector;
     }
@@ -51,10 +53,14 @@ public sealed class LoopbackConnector : IAsyncDisposable
         return Received.ToArray();
     }
 
-    private async Task<IResult> AcceptAsync(HttpRequest request)
+    /// <summary>The updates (PUT) received, in order.</summary>
+    public IReadOnlyList<ReceivedActivity> Updates => [.. Received.Where(r => r.Method == HttpMethods.Put)];
+
+    /// <summary>Records a sent activity (a new id) or an update (<paramref name="updatedId"/>, the id it replaces).</summary>
+    private async Task<IResult> AcceptAsync(HttpRequest request, string? updatedId = null)
     {
         var activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options);
-        var id = "reply-" + Interlocked.Increment(ref _nextId);
+        var id = updatedId ?? "reply-" + Interlocked.Increment(ref _nextId);
         Received.Enqueue(new ReceivedActivity(request.Method, RawTarget(request), request.Headers.Authorization.ToString(), activity!, id));
         return Results.Json(new ResourceResponse(id), BotJson.Options);
     }

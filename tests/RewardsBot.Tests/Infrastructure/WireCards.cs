@@ -51,6 +51,11 @@ public static class WireCards
     public static IReadOnlyList<string> Texts(JsonObject card)
         => [.. Walk(card).Where(o => TypeOf(o) == "TextBlock").Select(o => o["text"]?.GetValue<string>() ?? string.Empty)];
 
+    /// <summary>The (title, value) pairs of the card's FactSets, in order.</summary>
+    public static IReadOnlyList<(string Title, string Value)> Facts(JsonObject card)
+        => [.. Walk(card).Where(o => TypeOf(o) == "FactSet").SelectMany(o => o["facts"]?.AsArray() ?? [])
+            .Select(f => (f?["title"]?.GetValue<string>() ?? string.Empty, f?["value"]?.GetValue<string>() ?? string.Empty))];
+
     /// <summary>The card's Action.Submit buttons (card actions and action sets), in order.</summary>
     public static IReadOnlyList<JsonObject> Submits(JsonObject card)
         => [.. Walk(card).Where(o => TypeOf(o) == "Action.Submit")];
