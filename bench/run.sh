@@ -10,7 +10,7 @@ trap 'kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf
 dotnet publish "$root/src/RewardsBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
 dotnet build "$root/bench/RewardsBot.Bench" -c Release --nologo -v quiet >/dev/null
 
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__RewardsBot="Data Source=$work/data/bench.db" \
+ASPNETCORE_ENVIRONMENT=Production DirectLine__Enabled=false ConnectionStrings__RewardsBot="Data Source=$work/data/bench.db" \
   dotnet "$work/host/RewardsBot.dll" --urls "http://127.0.0.1:$port" > "$work/host.log" 2>&1 &
 host=$!
 for _ in $(seq 1 100); do

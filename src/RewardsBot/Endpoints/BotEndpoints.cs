@@ -10,6 +10,9 @@ public static class BotEndpoints
         // Channels (Emulator, Azure Bot Service: Teams, Direct Line) POST activities here. Other methods get 405.
         app.MapPost("/api/messages", MessagesApi.PostActivityAsync).WithName("PostActivity");
 
+        // Our own Direct Line 3.0 for Web Chat (the help page): tokens, conversations, activities, WebSocket stream.
+        app.MapDirectLine();
+
         // Liveness and storage check for load balancers and operators.
         app.MapHealthChecks("/healthz");
 

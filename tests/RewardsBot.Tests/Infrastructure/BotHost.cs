@@ -23,23 +23,28 @@ public sealed class BotHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = address };
     }
 
+    /// <summary>The Direct Line secret every test host is given (outside Development the host requires one).</summary>
+    public const string DirectLineSecret = "test-directline-secret-0123456789";
+
     public Uri Address { get; }
     public HttpClient Client { get; }
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<BotHost> StartAsync(
+        TempFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         ArgumentNullException.ThrowIfNull(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = ["--urls", "http://127.0.0.1:0"],
             ContentRootPath = folder.Path,
-            EnvironmentName = "Testing",
+            EnvironmentName = environment,
         });
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:RewardsBot"] = $"Data Source={System.IO.Path.Combine(folder.Path, "data", "bot.db")}",
+            ["DirectLine:Secret"] = DirectLineSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

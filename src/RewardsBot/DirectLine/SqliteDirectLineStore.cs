@@ -1,0 +1,263 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RewardsBot.Sqlite;
+
+namespace RewardsBot.DirectLine;
+
+/// <summary>
+/// Direct Line conversations in the bot's SQLite file (tables <c>directline_*</c>, own schema version), sharing the
+/// file's write gate with bot state and the Rewards store. Times are ISO 8601 UTC text (fixed width: text order is
+/// time order). A conversation's activities go when it does (foreign key, cascade).
+/// </summary>
+internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
+{
+    public const int SchemaVersion = 1;
+
+    private const string CreateSchemaV1 = """
+        CREATE TABLE directline_conversations (
+            id TEXT NOT NULL PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            user_name TEXT NULL,
+            locale TEXT NULL,
+            created_utc TEXT NOT NULL,
+            last_active_utc TEXT NOT NULL,
+            last_seq INTEGER NOT NULL
+        );
+        CREATE INDEX directline_conversations_last_active ON directline_conversations (last_active_utc);
+        CREATE TABLE directline_activities (
+            conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            stored_utc TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX directline_activities_stored ON directline_activities (stored_utc);
+        INSERT INTO directline_schema_version (version, applied_utc) VALUES (1, @now);
+        """;
+
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly string _connectionString;
+    private readonly string _filePath;
+    private readonly TimeProvider _clock;
+    private volatile bool _initialized;
+
+    public SqliteDirectLineStore(string connectionString, TimeProvider clock)
+    {
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || builder.DataSource.Trim() == ":memory:")
+        {
+            throw new ArgumentException("Direct Line keeps its conversations in the bot's SQLite file: set ConnectionStrings:RewardsBot to 'Data Source=path/to/rewardsbot.db', or Bot:Storage=Memory.", nameof(connectionString));
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
+        _filePath = builder.DataSource;
+        _connectionString = builder.ToString();
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_filePath)!);
+            using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
+            await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+            await SqliteFile.EnableWriteAheadLogAsync(connection, cancellationToken);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS directline_schema_version (version INTEGER NOT NULL, applied_utc TEXT NOT NULL);", cancellationToken);
+            using var read = Command(connection, transaction, "SELECT max(version) FROM directline_schema_version;");
+            var found = await read.ExecuteScalarAsync(cancellationToken);
+            var version = found is null or DBNull ? 0 : Convert.ToInt64(found, CultureInfo.InvariantCulture);
+            if (version > SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The Direct Line tables in '{_filePath}' have schema version {version}, written by a newer build; this build knows up to {SchemaVersion}. Run the newer build, or point ConnectionStrings:RewardsBot at another file.");
+            }
+
+            if (version < 1)
+            {
+                using var create = Command(connection, transaction, CreateSchemaV1);
+                create.Parameters.AddWithValue("@now", Time(_clock.GetUtcNow()));
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            _initialized = true;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+        using var command = Command(connection, null,
+            "SELECT id, user_id, user_name, locale, created_utc, last_active_utc, last_seq FROM directline_conversations WHERE id = @id;");
+        command.Parameters.AddWithValue("@id", conversationId);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new DirectLineConversation(
+            reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            ParseTime(reader.GetString(4)), ParseTime(reader.GetString(5)), reader.GetInt64(6));
+    }
+
+    public async Task<bool> CreateConversationAsync(DirectLineConversation conversation, IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(activities);
+        await InitializeAsync(cancellationToken);
+        using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
+        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var insert = Command(connection, transaction, """
+            INSERT OR IGNORE INTO directline_conversations (id, user_id, user_name, locale, created_utc, last_active_utc, last_seq)
+            VALUES (@id, @user, @name, @locale, @created, @active, 0);
+            """);
+        insert.Parameters.AddWithValue("@id", conversation.Id);
+        insert.Parameters.AddWithValue("@user", conversation.UserId);
+        insert.Parameters.AddWithValue("@name", (object?)conversation.UserName ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@locale", (object?)conversation.Locale ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@created", Time(conversation.CreatedUtc));
+        insert.Parameters.AddWithValue("@active", Time(conversation.LastActiveUtc));
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await AppendAsync(connection, transaction, conversation.Id, activities, conversation.LastActiveUtc, int.MaxValue, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AppendAsync(string conversationId, IReadOnlyList<StoredActivity> activities, DateTimeOffset lastActiveUtc, int keep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        await InitializeAsync(cancellationToken);
+        using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
+        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!await AppendAsync(connection, transaction, conversationId, activities, lastActiveUtc, keep, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+        using var command = Command(connection, null,
+            "SELECT seq, activity FROM directline_activities WHERE conversation_id = @id AND seq > @after ORDER BY seq LIMIT @max;");
+        command.Parameters.AddWithValue("@id", conversationId);
+        command.Parameters.AddWithValue("@after", afterSequence);
+        command.Parameters.AddWithValue("@max", max);
+        var page = new List<StoredActivity>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(new StoredActivity(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return page;
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset cutoffUtc, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
+        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var conversations = Command(connection, transaction, "DELETE FROM directline_conversations WHERE last_active_utc < @cutoff;");
+        conversations.Parameters.AddWithValue("@cutoff", Time(cutoffUtc));
+        var purged = await conversations.ExecuteNonQueryAsync(cancellationToken);
+        using var activities = Command(connection, transaction, "DELETE FROM directline_activities WHERE stored_utc < @cutoff;");
+        activities.Parameters.AddWithValue("@cutoff", Time(cutoffUtc));
+        await activities.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
+    public void Dispose()
+    {
+        SqliteFile.ClearPool(_connectionString);
+        _initLock.Dispose();
+    }
+
+    private static async Task<bool> AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationId, IReadOnlyList<StoredActivity> activities,
+        DateTimeOffset lastActiveUtc, int keep, CancellationToken cancellationToken)
+    {
+        using var update = Command(connection, transaction,
+            "UPDATE directline_conversations SET last_active_utc = @active, last_seq = max(last_seq, @last) WHERE id = @id;");
+        update.Parameters.AddWithValue("@id", conversationId);
+        update.Parameters.AddWithValue("@active", Time(lastActiveUtc));
+        update.Parameters.AddWithValue("@last", activities.Count == 0 ? 0 : activities[^1].Sequence);
+        if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        using var insert = Command(connection, transaction,
+            "INSERT INTO directline_activities (conversation_id, seq, stored_utc, activity) VALUES (@id, @seq, @stored, @activity);");
+        insert.Parameters.AddWithValue("@id", conversationId);
+        insert.Parameters.AddWithValue("@stored", Time(lastActiveUtc));
+        var seq = insert.Parameters.Add("@seq", SqliteType.Integer);
+        var json = insert.Parameters.Add("@activity", SqliteType.Text);
+        foreach (var activity in activities)
+        {
+            seq.Value = activity.Sequence;
+            json.Value = activity.Json;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (keep < int.MaxValue && activities.Count > 0)
+        {
+            using var trim = Command(connection, transaction, "DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @oldest;");
+            trim.Parameters.AddWithValue("@id", conversationId);
+            trim.Parameters.AddWithValue("@oldest", activities[^1].Sequence - keep);
+            await trim.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

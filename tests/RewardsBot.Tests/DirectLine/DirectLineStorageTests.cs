@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using RewardsBot.DirectLine;
+using RewardsBot.Runtime.Builder;
+using RewardsBot.Tests.Infrastructure;
+
+namespace RewardsBot.Tests.DirectLine;
+
+/// <summary>
+/// Conversations and activities in the bot's own SQLite file: a page refresh or a host restart resumes with history,
+/// a conversation past its retention is deleted, the feed is bounded, and <c>Bot:Storage=Memory</c> keeps it in memory.
+/// </summary>
+public sealed class DirectLineStorageTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private BotHost? _host;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        _folder.Dispose();
+    }
+
+    private string DatabaseFile => Path.Combine(_folder.Path, "data", "bot.db");
+
+    private async Task<DirectLineClient> HostAsync(Dictionary<string, string?>? settings = null, bool whoIsTalking = false)
+    {
+        _host = await BotHost.StartAsync(_folder, settings, whoIsTalking ? s => s.AddSingleton<IBot, WhoIsTalkingBot>() : null);
+        return new DirectLineClient(_host);
+    }
+
+    private async Task StopAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            _host = null;
+        }
+    }
+
+    private long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table};";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task After_a_restart_over_the_same_file_a_new_token_for_the_same_conversation_resumes_with_history()
+    {
+        var client = await HostAsync();
+        var (conversationId, token, _) = await client.StartNewAsync("demo-ana", "Ana Ribeiro");
+        await client.PostAsync(token, conversationId, DirectLineClient.WebChatMessage("benefits"));
+        var before = await client.GetAllAsync(token, conversationId);
+        await StopAsync();
+
+        client = await HostAsync();
+        var grant = await _host!.Services.GetRequiredService<DirectLineTokenIssuer>().IssueAsync("demo-ana", "Ana Ribeiro", conversationId, CancellationToken.None);
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=", grant.Token);
+        var (restartStatus, _) = await client.StartAsync(grant.Token);
+        var after = await client.GetAllAsync(grant.Token, conversationId);
+        var nextId = await client.PostAsync(grant.Token, conversationId, DirectLineClient.WebChatMessage("eligibility"));
+
+        Assert.Equal(conversationId, grant.ConversationId);
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, restartStatus);
+        Assert.Equal(before.Activities.Select(a => a.Id), after.Activities.Select(a => a.Id));
+        Assert.Equal(before.Activities.Select(a => a.Text), after.Activities.Select(a => a.Text));
+        Assert.Equal(DirectLineIds.ActivityId(conversationId, before.Activities.Count + 1), nextId);
+        Assert.Equal(1, Count("directline_conversations"));
+    }
+
+    [Fact]
+    public async Task A_conversation_idle_past_its_retention_is_deleted_with_its_activities()
+    {
+        var client = await HostAsync(new() { ["DirectLine:Retention"] = "00:00:01" });
+        var (conversationId, token, _) = await client.StartNewAsync("demo-ana");
+        Assert.Equal(2, Count("directline_activities"));
+
+        HttpStatusCode status;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        do
+        {
+            await Task.Delay(250);
+            using var response = await client.GetActivitiesResponseAsync(token, conversationId);
+            status = response.StatusCode;
+        }
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(0, Count("directline_conversations"));
+        Assert.Equal(0, Count("directline_activities"));
+        Assert.Contains("past their retention", _host!.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feed_keeps_its_newest_activities_up_to_the_cap()
+    {
+        var client = await HostAsync(new() { ["DirectLine:MaxActivitiesPerConversation"] = "10" }, whoIsTalking: true);
+        var (conversationId, token, _) = await client.StartNewAsync("demo-ana");
+        for (var i = 0; i < 8; i++)
+        {
+            await client.PostAsync(token, conversationId, DirectLineClient.WebChatMessage("message " + i));
+        }
+
+        var feed = await client.GetAllAsync(token, conversationId);
+
+        Assert.Equal(Enumerable.Range(7, 10).Select(seq => DirectLineIds.ActivityId(conversationId, seq)), feed.Activities.Select(a => a.Id));
+        Assert.Equal("16", feed.Watermark);
+        Assert.Equal(10, Count("directline_activities"));
+    }
+
+    [Fact]
+    public async Task With_memory_storage_direct_line_works_and_writes_no_tables()
+    {
+        var client = await HostAsync(new() { ["Bot:Storage"] = "Memory" });
+
+        var (conversationId, token, _) = await client.StartNewAsync("demo-ana");
+        await client.PostAsync(token, conversationId, DirectLineClient.WebChatMessage("benefits"));
+        var feed = await client.GetAllAsync(token, conversationId);
+
+        Assert.True(feed.Activities.Count > 3);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+}
