@@ -12,6 +12,9 @@ namespace RewardsBot.Dialogs.Conversation;
 /// </summary>
 public static class ChatIdentityReader
 {
+    /// <summary>The prefix Direct Line puts before user ids it binds into tokens.</summary>
+    public const string DirectLineUserPrefix = "dl_";
+
     /// <summary>The claim, or null when this channel's word cannot be taken.</summary>
     /// <param name="emulatorAllowed">True only when the bot runs without authentication.</param>
     /// <param name="defaultDemoIdentity">The demo identity for an Emulator user whose id is not itself a demo identity id.</param>
@@ -28,7 +31,9 @@ public static class ChatIdentityReader
                 var objectId = activity.From?.AadObjectId;
                 return string.IsNullOrWhiteSpace(tenantId) || string.IsNullOrWhiteSpace(objectId) ? null : new TeamsIdentityClaim(objectId, tenantId);
             case Channels.DirectLine or Channels.Webchat:
-                return string.IsNullOrWhiteSpace(userId) ? null : new DirectLineIdentityClaim(userId);
+                // Direct Line tokens carry user ids as "dl_<id>"; the id the help site's server asked for follows.
+                var directLineUser = userId is not null && userId.StartsWith(DirectLineUserPrefix, StringComparison.Ordinal) ? userId[DirectLineUserPrefix.Length..] : userId;
+                return string.IsNullOrWhiteSpace(directLineUser) ? null : new DirectLineIdentityClaim(directLineUser);
             case Channels.Emulator when emulatorAllowed:
                 return new EmulatorIdentityClaim(userId is not null && isDemoIdentity(userId) ? userId : defaultDemoIdentity);
             default:
