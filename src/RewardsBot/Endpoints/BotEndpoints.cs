@@ -1,3 +1,5 @@
+using RewardsBot.Hosting;
+
 namespace RewardsBot.Endpoints;
 
 /// <summary>The host's routes.</summary>
@@ -9,6 +11,10 @@ public static class BotEndpoints
 
         // Channels (Emulator, Azure Bot Service: Teams, Direct Line) POST activities here. Other methods get 405.
         app.MapPost("/api/messages", MessagesApi.PostActivityAsync).WithName("PostActivity");
+
+        // The Marketplace Rewards help page at / with Web Chat, and its token endpoint.
+        app.UseHelpPage();
+        app.MapHelpPage();
 
         // Liveness and storage check for load balancers and operators.
         app.MapHealthChecks("/healthz");

@@ -37,6 +37,7 @@ public static class RewardsBotHostingExtensions
         builder.AddRewardsDomain();
         builder.AddBotAuthentication();
         services.AddBotConnector();
+        builder.AddHelpPage();
 
         services.AddSingleton(BotTexts.Default);
         services.AddSingleton<ITurnErrorText, TurnErrorText>();
