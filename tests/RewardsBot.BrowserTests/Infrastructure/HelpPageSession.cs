@@ -60,9 +60,8 @@ public sealed class HelpPageSession : IAsyncDisposable
         await Assertions.Expect(Page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
     }
 
-    public Task ReloadAsync() => ReloadAndWaitAsync();
-
-    private async Task ReloadAndWaitAsync()
+    /// <summary>Reloads the page (a person pressing F5) and waits until it is ready again.</summary>
+    public async Task ReloadAsync()
     {
         await Page.ReloadAsync();
         await Assertions.Expect(Page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
