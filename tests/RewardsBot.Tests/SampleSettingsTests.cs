@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using RewardsBot.Dialogs.Conversation;
+using RewardsBot.HelpPage;
 using RewardsBot.Hosting;
 using RewardsBot.Runtime.Auth;
 using RewardsBot.Runtime.Builder;
@@ -19,6 +20,8 @@ public sealed class SampleSettingsTests
         { typeof(ConnectorClientOptions), "Bot:Connector" },
         { typeof(RewardsConversationOptions), RewardsConversationOptions.SectionName },
         { typeof(RewardsOptions), RewardsOptions.SectionName },
+        { typeof(HelpPageOptions), HelpPageOptions.SectionName },
+        { typeof(HelpPageDirectLineOptions), HelpPageOptions.SectionName + ":DirectLine" },
     };
 
     [Theory]

@@ -1,3 +1,5 @@
+using RewardsBot.Hosting;
+
 namespace RewardsBot.Endpoints;
 
 /// <summary>The host's routes.</summary>
@@ -12,6 +14,9 @@ public static class BotEndpoints
 
         // Our own Direct Line 3.0 for Web Chat (the help page): tokens, conversations, activities, WebSocket stream.
         app.MapDirectLine();
+        // The Marketplace Rewards help page at / with Web Chat, and its token endpoint.
+        app.UseHelpPage();
+        app.MapHelpPage();
 
         // Liveness and storage check for load balancers and operators.
         app.MapHealthChecks("/healthz");

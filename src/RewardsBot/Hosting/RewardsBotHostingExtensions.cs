@@ -38,6 +38,7 @@ public static class RewardsBotHostingExtensions
         builder.AddBotAuthentication();
         services.AddBotConnector();
         builder.AddDirectLine();
+        builder.AddHelpPage();
 
         services.AddSingleton(BotTexts.Default);
         services.AddSingleton<ITurnErrorText, TurnErrorText>();
