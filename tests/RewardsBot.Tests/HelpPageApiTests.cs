@@ -191,15 +191,16 @@ public sealed class HelpPageApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_hosts_own_Direct_Line_without_its_secret_answers_503_naming_nothing_secret()
+    public async Task With_the_hosts_own_Direct_Line_turned_off_the_token_endpoint_answers_503_and_the_log_names_the_setting()
     {
         using var folder = new TempFolder();
-        await using var host = await BotHost.StartAsync(folder);
+        await using var host = await BotHost.StartAsync(folder, new Dictionary<string, string?> { ["DirectLine:Enabled"] = "false" });
 
         using var response = await host.Client.PostAsJsonAsync("/api/helppage/token", new { identity = "demo-ana" });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("DirectLine:Secret", host.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("DirectLine:Enabled", host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("DirectLine:Enabled", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
