@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RewardsBot.Runtime.Dialogs;
 using RewardsBot.Runtime.Dialogs.Recognizers;
 
@@ -13,6 +14,8 @@ public static class Topics
     public const string TechnicalHelp = "techHelp";
     public const string Tenant = "tenant";
     public const string FollowUp = "followUp";
+
+    private static readonly ConditionalWeakTable<ITextCatalog, IReadOnlyList<(string Topic, string Keyword)>> KeywordTables = new();
 
     /// <summary>In menu order.</summary>
     public static IReadOnlyList<string> All { get; } = [Eligibility, Benefits, Activate, Contact, TechnicalHelp, Tenant, FollowUp];
@@ -33,24 +36,26 @@ public static class Topics
         var said = " " + TextNormalizer.Normalize(text) + " ";
         string? best = null;
         var bestLength = 0;
-        foreach (var topic in All)
+        foreach (var (topic, keyword) in KeywordsOf(texts))
         {
-            foreach (var language in BotLanguage.All)
+            if (keyword.Length > bestLength && Contains(said, keyword))
             {
-                foreach (var keyword in texts.Get("main.keywords." + topic, language).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    var normalized = TextNormalizer.Normalize(keyword);
-                    if (normalized.Length > bestLength && Contains(said, normalized))
-                    {
-                        best = topic;
-                        bestLength = normalized.Length;
-                    }
-                }
+                best = topic;
+                bestLength = keyword.Length;
             }
         }
 
         return best;
     }
+
+    /// <summary>Every topic's keywords of every language, normalized once per catalog.</summary>
+    private static IReadOnlyList<(string Topic, string Keyword)> KeywordsOf(ITextCatalog texts)
+        => KeywordTables.GetValue(texts, catalog => [.. All.SelectMany(topic => BotLanguage.All
+            .SelectMany(language => catalog.Get("main.keywords." + topic, language).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(TextNormalizer.Normalize)
+            .Where(keyword => keyword.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Select(keyword => (topic, keyword)))]);
 
     private static bool Contains(string said, string keyword)
     {

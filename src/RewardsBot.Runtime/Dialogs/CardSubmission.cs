@@ -66,7 +66,7 @@ public sealed record CardSubmission(string? Text, JsonObject? Values)
     public static Activity Stamp(Activity activity, string dialogInstanceId)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var copy = BotJson.Deserialize<Activity>(BotJson.Serialize(activity))!;
+        var copy = activity.Copy();
         foreach (var attachment in copy.Attachments ?? [])
         {
             if (attachment.ContentType == ContentTypes.AdaptiveCard && attachment.Content is not null)

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using RewardsBot.Runtime.Dialogs.Prompts;
 using RewardsBot.Runtime.Dialogs.Recognizers;
 using RewardsBot.Runtime.Schema;
@@ -21,6 +24,8 @@ public enum Interruption
 /// </summary>
 public class InterruptibleComponentDialog : ComponentDialog
 {
+    private static readonly ConditionalWeakTable<ITextCatalog, ConcurrentDictionary<string, CommandWordSet>> CommandWords = new();
+
     private const string ConfirmCancelDialogId = nameof(InterruptibleComponentDialog) + ".ConfirmCancel";
     private const string ConfirmCancelPromptId = nameof(InterruptibleComponentDialog) + ".ConfirmCancelPrompt";
 
@@ -114,12 +119,21 @@ public class InterruptibleComponentDialog : ComponentDialog
     /// <summary>The whole message is one of the command's words in any of the bot's languages (punctuation-only words such as "?" compare as typed).</summary>
     private static bool IsCommand(string text, string key, ITextCatalog texts)
     {
-        var said = TextNormalizer.Normalize(text);
-        return BotLanguage.All.Any(language => texts.Get(key, language).Split('|').Any(word =>
+        var words = CommandWords.GetValue(texts, _ => new ConcurrentDictionary<string, CommandWordSet>(StringComparer.Ordinal))
+            .GetOrAdd(key, static (k, catalog) => CommandWordSet.Of(k, catalog), texts);
+        return words.Normalized.Contains(TextNormalizer.Normalize(text)) || words.AsTyped.Contains(text.Trim());
+    }
+
+    /// <summary>A command's words of every language, normalized once per catalog.</summary>
+    private sealed record CommandWordSet(FrozenSet<string> Normalized, FrozenSet<string> AsTyped)
+    {
+        public static CommandWordSet Of(string key, ITextCatalog texts)
         {
-            var normalized = TextNormalizer.Normalize(word);
-            return normalized.Length > 0 ? normalized == said : word.Trim() == text.Trim();
-        }));
+            var words = BotLanguage.All.SelectMany(language => texts.Get(key, language).Split('|')).ToList();
+            var normalized = words.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+            var asTyped = words.Where(w => TextNormalizer.Normalize(w).Length == 0).Select(w => w.Trim()).ToFrozenSet(StringComparer.Ordinal);
+            return new CommandWordSet(normalized, asTyped);
+        }
     }
 
     private static Task<DialogTurnResult> AskToCancelStepAsync(WaterfallStepContext<WaterfallValues> step, CancellationToken cancellationToken)

@@ -54,6 +54,31 @@ public sealed class Activity
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
     /// <summary>A message activity with the given text.</summary>
+    /// <summary>
+    /// A copy to change before sending: its lists, attachments (with their card content), value and channel data are
+    /// its own; accounts, suggested actions and extension data are shared with this activity. Much cheaper than a
+    /// JSON round trip.
+    /// </summary>
+    public Activity Copy()
+    {
+        var copy = (Activity)MemberwiseClone();
+        copy.Attachments = Attachments?.Select(a => new Attachment
+        {
+            ContentType = a.ContentType,
+            ContentUrl = a.ContentUrl,
+            Content = a.Content?.DeepClone(),
+            Name = a.Name,
+            ThumbnailUrl = a.ThumbnailUrl,
+            Properties = a.Properties,
+        }).ToList();
+        copy.Entities = Entities is null ? null : [.. Entities];
+        copy.MembersAdded = MembersAdded is null ? null : [.. MembersAdded];
+        copy.MembersRemoved = MembersRemoved is null ? null : [.. MembersRemoved];
+        copy.ChannelData = ChannelData?.DeepClone();
+        copy.Value = Value?.DeepClone();
+        return copy;
+    }
+
     public static Activity CreateMessageActivity(string? text = null) => new() { Type = ActivityTypes.Message, Text = text };
 
     /// <summary>

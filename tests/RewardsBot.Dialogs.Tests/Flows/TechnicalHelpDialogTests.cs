@@ -127,7 +127,7 @@ public sealed class TechnicalHelpDialogTests(ITestOutputHelper output)
         using var bot = await StartAsync("en-US", "demo-ana");
         var form = Form(bot, await OpenTechnicalHelpAsync(bot));
         var max = TechnicalHelpService.MaxDescriptionLength;
-        Assert.Equal(max, Input(form, "description")?["maxLength"]?.GetValue<int>());
+        Assert.Equal(max, Input(form, "description")?["maxLength"]?.GetValue<long>());
 
         var retry = await Submit(bot, form, new() { ["stage"] = "Design", ["description"] = new string('x', max + 1) });
 

@@ -94,7 +94,7 @@ public abstract class Prompt<T> : Dialog
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
         var source = (isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt) ?? new Activity { Type = ActivityTypes.Message };
-        var activity = BotJson.Deserialize<Activity>(BotJson.Serialize(source))!;
+        var activity = source.Copy();
         activity.Type ??= ActivityTypes.Message;
         if (retryText is not null)
         {
