@@ -31,6 +31,46 @@ public static class SqliteFile
     /// <summary>One write gate per database file in this process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The connection string of a database file that <paramref name="owner"/> writes, with its data source made a full
+    /// path (which is also the key of the connection pool and of the write gate), and that full path. In-memory,
+    /// read-only, URI and |DataDirectory| data sources are refused: the message says what <paramref name="owner"/> is
+    /// and ends with <paramref name="fix"/> (the setting to change and an example).
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string cannot name a file to write.</exception>
+    public static (string ConnectionString, string FilePath) ResolveWritableFile(string connectionString, string owner, string fix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"The connection string of {owner} could not be read ({ex.Message}). {fix}", nameof(connectionString), ex);
+        }
+
+        var source = builder.DataSource?.Trim() ?? string.Empty;
+        if (source.Length == 0)
+        {
+            throw new ArgumentException($"The connection string of {owner} names no file. {fix}", nameof(connectionString));
+        }
+
+        if (builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || source == ":memory:")
+        {
+            throw new ArgumentException($"{owner} keeps its data in a file it writes, so its connection string cannot be in-memory or 'Mode=ReadOnly'. {fix}", nameof(connectionString));
+        }
+
+        if (source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"{owner} needs a plain file path as its data source, not a URI or |DataDirectory|. {fix}", nameof(connectionString));
+        }
+
+        builder.DataSource = Path.GetFullPath(source);
+        return (builder.ToString(), builder.DataSource);
+    }
+
     /// <summary>Initialises the native SQLite provider once per process.</summary>
     public static void EnsureProvider() => _ = Provider.Value;
 

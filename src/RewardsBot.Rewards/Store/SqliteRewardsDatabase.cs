@@ -23,39 +23,11 @@ internal sealed class SqliteRewardsDatabase : IDisposable
 
     public SqliteRewardsDatabase(string connectionString, TimeProvider clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         SqliteFile.EnsureProvider();
         _clock = clock;
 
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"The Rewards connection string could not be read ({ex.Message}). Set {Setting} to 'Data Source=path/to/rewards.db'.", nameof(connectionString), ex);
-        }
-
-        var source = builder.DataSource?.Trim() ?? "";
-        if (source.Length == 0)
-        {
-            throw new ArgumentException($"The Rewards connection string names no file. Set {Setting} to 'Data Source=path/to/rewards.db'.", nameof(connectionString));
-        }
-
-        if (builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || source == ":memory:")
-        {
-            throw new ArgumentException($"The Rewards store keeps its data in a file it writes, so {Setting} cannot be in-memory or 'Mode=ReadOnly'. Use MemoryRewardsStore for in-memory data, or set {Setting} to 'Data Source=path/to/rewards.db'.", nameof(connectionString));
-        }
-
-        if (source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"The Rewards store needs a plain file path, not a URI or |DataDirectory|. Set {Setting} to 'Data Source=path/to/rewards.db'.", nameof(connectionString));
-        }
-
-        builder.DataSource = Path.GetFullPath(source);
-        FilePath = builder.DataSource;
-        ConnectionString = builder.ToString();
+        (ConnectionString, FilePath) = SqliteFile.ResolveWritableFile(
+            connectionString, "The Rewards store", $"Use MemoryRewardsStore for in-memory data, or set {Setting} to 'Data Source=path/to/rewards.db'.");
     }
 
     /// <summary>The full path of the database file.</summary>

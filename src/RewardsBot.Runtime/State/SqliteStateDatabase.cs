@@ -36,33 +36,10 @@ internal sealed class SqliteStateDatabase : IDisposable
 
     public SqliteStateDatabase(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         SqliteFile.EnsureProvider();
 
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new ArgumentException("The SQLite connection string has no file. Use 'Data Source=path/to/bot.db'.", nameof(connectionString));
-        }
-
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource.Trim() == ":memory:")
-        {
-            throw new ArgumentException("SqliteStorage keeps state in a file; an in-memory SQLite database would be lost between connections. Use MemoryStorage for in-memory state, or 'Data Source=path/to/bot.db'.", nameof(connectionString));
-        }
-
-        if (builder.Mode == SqliteOpenMode.ReadOnly)
-        {
-            throw new ArgumentException("SqliteStorage writes state, so the connection string cannot say 'Mode=ReadOnly'. Remove it, leaving 'Data Source=path/to/bot.db'.", nameof(connectionString));
-        }
-
-        if (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || builder.DataSource.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException("SqliteStorage needs a plain file path as its data source, not a URI or |DataDirectory|. Use 'Data Source=path/to/bot.db'.", nameof(connectionString));
-        }
-
-        builder.DataSource = Path.GetFullPath(builder.DataSource);
-        FilePath = builder.DataSource;
-        ConnectionString = builder.ToString();
+        (ConnectionString, FilePath) = SqliteFile.ResolveWritableFile(
+            connectionString, "SqliteStorage", "Use MemoryStorage for in-memory state, or 'Data Source=path/to/bot.db'.");
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -44,16 +44,8 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     public SqliteDirectLineStore(string connectionString, TimeProvider clock)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || builder.DataSource.Trim() == ":memory:")
-        {
-            throw new ArgumentException("Direct Line keeps its conversations in the bot's SQLite file: set ConnectionStrings:RewardsBot to 'Data Source=path/to/rewardsbot.db', or Bot:Storage=Memory.", nameof(connectionString));
-        }
-
-        builder.DataSource = Path.GetFullPath(builder.DataSource);
-        _filePath = builder.DataSource;
-        _connectionString = builder.ToString();
+        (_connectionString, _filePath) = SqliteFile.ResolveWritableFile(
+            connectionString, "Direct Line", "Set ConnectionStrings:RewardsBot to 'Data Source=path/to/rewardsbot.db', or Bot:Storage=Memory.");
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
