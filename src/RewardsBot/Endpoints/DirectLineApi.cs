@@ -212,20 +212,10 @@ public static class DirectLineApi
     internal static async Task<IResult> GetActivitiesAsync(
         HttpContext httpContext, string conversationId, string? watermark, DirectLineGate gate, DirectLineConversations conversations)
     {
-        var (_, refusal) = gate.Check(DirectLineGate.Bearer(httpContext.Request), conversationId);
+        var (after, refusal) = await CheckFeedAsync(DirectLineGate.Bearer(httpContext.Request), conversationId, watermark, gate, conversations, httpContext.RequestAborted);
         if (refusal is not null)
         {
             return refusal;
-        }
-
-        if (!DirectLineIds.TryParseWatermark(watermark, out var after))
-        {
-            return BadWatermark();
-        }
-
-        if (await conversations.FindAsync(conversationId, httpContext.RequestAborted) is null)
-        {
-            return DirectLineErrors.ConversationNotFound();
         }
 
         var page = await conversations.ReadAsync(conversationId, after, httpContext.RequestAborted);
@@ -240,25 +230,35 @@ public static class DirectLineApi
             return DirectLineErrors.BadArgument("Open the streamUrl of a start or reconnect answer as a WebSocket.");
         }
 
-        var (_, refusal) = gate.Check(t, conversationId);
+        var (after, refusal) = await CheckFeedAsync(t, conversationId, watermark, gate, conversations, httpContext.RequestAborted);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (!DirectLineIds.TryParseWatermark(watermark, out var after))
-        {
-            return BadWatermark();
-        }
-
-        if (await conversations.FindAsync(conversationId, httpContext.RequestAborted) is null)
-        {
-            return DirectLineErrors.ConversationNotFound();
-        }
-
         using var socket = await httpContext.WebSockets.AcceptWebSocketAsync();
         await stream.RunAsync(socket, conversationId, after, httpContext.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>What reading a feed (polling or the stream) needs: a credential for this conversation, a valid watermark, a kept conversation.</summary>
+    private static async Task<(long After, IResult? Refusal)> CheckFeedAsync(
+        string? credential, string conversationId, string? watermark, DirectLineGate gate, DirectLineConversations conversations, CancellationToken cancellationToken)
+    {
+        var (_, refusal) = gate.Check(credential, conversationId);
+        if (refusal is not null)
+        {
+            return (0, refusal);
+        }
+
+        if (!DirectLineIds.TryParseWatermark(watermark, out var after))
+        {
+            return (0, BadWatermark());
+        }
+
+        return await conversations.FindAsync(conversationId, cancellationToken) is null
+            ? (0, DirectLineErrors.ConversationNotFound())
+            : (after, null);
     }
 
     internal static IResult Upload(HttpRequest request, string conversationId, DirectLineGate gate)
