@@ -266,12 +266,6 @@ public sealed class ActivationDialog : RewardsFlowDialog
         };
     }
 
-    private async Task<DialogTurnResult> EndWithRefusalAsync(WaterfallStepContext<ActivationState> step, Refusal refusal, CancellationToken cancellationToken)
-    {
-        await SendRefusalAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
-        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-    }
-
     private static async Task<DialogTurnResult> EndWithTextAsync(WaterfallStepContext<ActivationState> step, string text, CancellationToken cancellationToken)
     {
         await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -35,8 +35,7 @@ public sealed class BenefitsDialog : RewardsFlowDialog
         var list = await Services.Benefits.ListAsync(identity.Company.Id, cancellationToken).ConfigureAwait(false);
         if (list.Value is not { } benefits)
         {
-            await SendRefusalAsync(step.Context, list.Refusal!, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, list.Refusal!, cancellationToken).ConfigureAwait(false);
         }
 
         var whoCanAct = RolePolicy.Holds(identity.User, RolePolicy.ManageRewards)

@@ -36,8 +36,7 @@ public sealed class EligibilityDialog : RewardsFlowDialog
         var check = await Services.Eligibility.CheckAsync(company.Id, cancellationToken).ConfigureAwait(false);
         if (check.Value is not { } report)
         {
-            await SendRefusalAsync(step.Context, check.Refusal!, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, check.Refusal!, cancellationToken).ConfigureAwait(false);
         }
 
         var profiles = (await Services.Store.ListPublisherProfilesAsync(company.Id, cancellationToken).ConfigureAwait(false))

@@ -100,8 +100,7 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
         var current = await Services.Contacts.GetAsync(identity.Company.Id, cancellationToken).ConfigureAwait(false);
         if (current.Value is not { } info)
         {
-            await SendRefusalAsync(step.Context, current.Refusal!, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, current.Refusal!, cancellationToken).ConfigureAwait(false);
         }
 
         var name = info.ContactName ?? info.Contact?.UserId;
@@ -112,8 +111,7 @@ public sealed class MarketingContactDialog : RewardsFlowDialog
                 : info.ContactActive ? step.Context.Say("contact.current.assigned", ("name", name))
                 : step.Context.Say("contact.current.departed", ("name", name));
             await SendCardAsync(step.Context, CurrentCard, ContactCardData.Current(step.Context, info, Services.Catalogue, canChange: false), lookOnly, cancellationToken).ConfigureAwait(false);
-            await SendRefusalAsync(step.Context, roleRefusal, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, roleRefusal, cancellationToken).ConfigureAwait(false);
         }
 
         var question = info.Contact is null ? step.Context.Say("contact.current.askAssign")

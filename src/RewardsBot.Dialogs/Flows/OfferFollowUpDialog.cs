@@ -34,8 +34,7 @@ public sealed class OfferFollowUpDialog : RewardsFlowDialog
         var found = await Services.FollowUps.FindAsync(identity.Company.Id, cancellationToken).ConfigureAwait(false);
         if (found.Value is not { } followUps)
         {
-            await SendRefusalAsync(step.Context, found.Refusal!, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, found.Refusal!, cancellationToken).ConfigureAwait(false);
         }
 
         if (followUps.Count == 0)

@@ -48,6 +48,14 @@ public abstract class RewardsFlowDialog : ComponentDialog
         return turnContext.SendActivityAsync(RefusalText.Describe(turnContext, refusal, Services.Catalogue), cancellationToken: cancellationToken);
     }
 
+    /// <summary>Says why the domain refused and ends the flow.</summary>
+    protected async Task<DialogTurnResult> EndWithRefusalAsync(DialogContext dc, Refusal refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await SendRefusalAsync(dc.Context, refusal, cancellationToken).ConfigureAwait(false);
+        return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends the card <paramref name="cardName"/> with <paramref name="data"/>; <paramref name="text"/> goes with it.</summary>
     protected Task SendCardAsync(ITurnContext turnContext, string cardName, object data, string? text, CancellationToken cancellationToken)
     {

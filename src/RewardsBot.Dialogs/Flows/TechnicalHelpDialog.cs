@@ -38,8 +38,7 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
         step.Values.CompanyId = identity.Company.Id;
         if (await Services.TechnicalHelp.CheckAccessAsync(step.Values.UserId, step.Values.CompanyId, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            await SendRefusalAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, refusal, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.PromptAsync(FormPromptId, new PromptOptions { HelpText = step.Context.Say("techHelp.help") }, cancellationToken).ConfigureAwait(false);
@@ -51,8 +50,7 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
         var outcome = await Services.TechnicalHelp.RequestAsync(step.Values.UserId!, step.Values.CompanyId!, answers.Stage, answers.Description, cancellationToken).ConfigureAwait(false);
         if (outcome.Value is not { } request)
         {
-            await SendRefusalAsync(step.Context, outcome.Refusal!, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await EndWithRefusalAsync(step, outcome.Refusal!, cancellationToken).ConfigureAwait(false);
         }
 
         var receipt = new
