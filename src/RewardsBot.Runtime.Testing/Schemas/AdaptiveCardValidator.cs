@@ -45,7 +45,7 @@ public sealed class AdaptiveCardValidator
         ArgumentNullException.ThrowIfNull(card);
         var copy = card.DeepClone();
         (copy as JsonObject)?.Remove("msteams");
-        foreach (var image in Objects(copy).Where(o => TypeOf(o) == "Image"))
+        foreach (var image in CardNodes.Objects(copy).Where(o => TypeOf(o) == "Image"))
         {
             image.Remove("msTeams");
         }
@@ -133,11 +133,4 @@ public sealed class AdaptiveCardValidator
 
     private static string? TypeOf(JsonObject obj) =>
         JsonValues.KindOf(obj["type"]) == "string" ? obj["type"]!.GetValue<string>() : null;
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.Select(p => p.Value).SelectMany(Objects).Prepend(obj),
-        JsonArray array => array.SelectMany(Objects),
-        _ => [],
-    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Schema;
+using RewardsBot.Runtime.Testing;
 
 namespace RewardsBot.Dialogs.Tests.Support;
 
@@ -19,7 +20,7 @@ public static class CardQueries
 
     /// <summary>Every Action.Submit on the cards (in body action sets and card actions), in order.</summary>
     public static IEnumerable<JsonObject> Actions(Activity activity)
-        => Cards(activity).SelectMany(Walk).Where(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.OpenUrl");
+        => Cards(activity).SelectMany(CardNodes.Objects).Where(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.OpenUrl");
 
     public static IReadOnlyList<string> ButtonTitles(Activity activity)
         => [.. Actions(activity).Select(a => a["title"]?.GetValue<string>() ?? string.Empty)];
@@ -28,7 +29,7 @@ public static class CardQueries
     public static IReadOnlyList<string> Texts(Activity activity)
     {
         var texts = new List<string>();
-        foreach (var node in Cards(activity).SelectMany(Walk))
+        foreach (var node in Cards(activity).SelectMany(CardNodes.Objects))
         {
             switch (node["type"]?.GetValue<string>())
             {
@@ -69,39 +70,11 @@ public static class CardQueries
 
     /// <summary>The ids of the inputs on the cards.</summary>
     public static IReadOnlyList<string> InputIds(Activity activity)
-        => [.. Cards(activity).SelectMany(Walk)
+        => [.. Cards(activity).SelectMany(CardNodes.Objects)
             .Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true)
             .Select(o => o["id"]?.GetValue<string>() ?? string.Empty)];
 
     /// <summary>The first reply carrying a card.</summary>
     public static Activity WithCard(IEnumerable<Activity> replies)
         => replies.LastOrDefault(HasCard) ?? throw new InvalidOperationException("None of the replies carries a card.");
-
-    private static IEnumerable<JsonObject> Walk(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, child) in obj)
-                {
-                    foreach (var inner in Walk(child))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    foreach (var inner in Walk(child))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Schema;
+using RewardsBot.Runtime.Testing;
 using RewardsBot.Runtime.Testing.Schemas;
 using Xunit.Sdk;
 
@@ -49,16 +50,16 @@ public static class WireCards
 
     /// <summary>The texts of the card's TextBlocks, in order.</summary>
     public static IReadOnlyList<string> Texts(JsonObject card)
-        => [.. Walk(card).Where(o => TypeOf(o) == "TextBlock").Select(o => o["text"]?.GetValue<string>() ?? string.Empty)];
+        => [.. CardNodes.Objects(card).Where(o => TypeOf(o) == "TextBlock").Select(o => o["text"]?.GetValue<string>() ?? string.Empty)];
 
     /// <summary>The (title, value) pairs of the card's FactSets, in order.</summary>
     public static IReadOnlyList<(string Title, string Value)> Facts(JsonObject card)
-        => [.. Walk(card).Where(o => TypeOf(o) == "FactSet").SelectMany(o => o["facts"]?.AsArray() ?? [])
+        => [.. CardNodes.Objects(card).Where(o => TypeOf(o) == "FactSet").SelectMany(o => o["facts"]?.AsArray() ?? [])
             .Select(f => (f?["title"]?.GetValue<string>() ?? string.Empty, f?["value"]?.GetValue<string>() ?? string.Empty))];
 
     /// <summary>The card's Action.Submit buttons (card actions and action sets), in order.</summary>
     public static IReadOnlyList<JsonObject> Submits(JsonObject card)
-        => [.. Walk(card).Where(o => TypeOf(o) == "Action.Submit")];
+        => [.. CardNodes.Objects(card).Where(o => TypeOf(o) == "Action.Submit")];
 
     /// <summary>The titles of the card's submit buttons.</summary>
     public static IReadOnlyList<string> ButtonTitles(JsonObject card)
@@ -70,29 +71,4 @@ public static class WireCards
            ?? throw new XunitException($"No button '{title}' on the card. Buttons: {string.Join(", ", ButtonTitles(card))}");
 
     private static string? TypeOf(JsonObject node) => node["type"] is JsonValue value && value.TryGetValue<string>(out var type) ? type : null;
-
-    private static IEnumerable<JsonObject> Walk(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, child) in obj)
-                {
-                    foreach (var inner in Walk(child))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var inner in array.SelectMany(Walk))
-                {
-                    yield return inner;
-                }
-
-                break;
-        }
-    }
 }
