@@ -9,37 +9,21 @@ using RewardsBot.Tests.Infrastructure;
 namespace RewardsBot.Tests;
 
 /// <summary>Many messages of one conversation at the same moment, over the wire with the real bot and SQLite.</summary>
-public sealed class ConcurrentClicksTests : IAsyncLifetime
+public sealed class ConcurrentClicksTests : LoopbackBotTest
 {
     private const int Clicks = 50;
-    private readonly TempFolder _folder = new();
-    private LoopbackConnector _connector = null!;
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await LoopbackConnector.StartAsync();
-        _host = await BotHost.StartAsync(_folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task Fifty_simultaneous_clicks_on_one_activate_button_activate_the_benefit_once_and_answer_every_click()
     {
         // Grace (Northwind) has a marketing contact, so "activate" leads to the choice, then the confirmation card.
-        var session = new EmulatorConversation(_connector.ServiceUrl, userId: "demo-grace");
-        await _host.Client.ExpectReplyActivitiesAsync(session.ConversationUpdate());
-        var choose = await _host.Client.ExpectReplyActivitiesAsync(session.Message("activate"));
+        var session = new EmulatorConversation(Connector.ServiceUrl, userId: "demo-grace");
+        await Host.Client.ExpectReplyActivitiesAsync(session.ConversationUpdate());
+        var choose = await Host.Client.ExpectReplyActivitiesAsync(session.Message("activate"));
         var chooseCard = choose.Last(r => WireCards.Cards(r).Count > 0);
         var listingReview = WireCards.Submits(WireCards.SingleCard(chooseCard))
             .First(s => s["data"]?["answer"]?.GetValue<string>() == "listing-review");
-        var confirm = await _host.Client.ExpectReplyActivitiesAsync(Click(session, chooseCard, listingReview));
+        var confirm = await Host.Client.ExpectReplyActivitiesAsync(Click(session, chooseCard, listingReview));
         var confirmCard = confirm.Last(r => WireCards.Cards(r).Count > 0);
         var activate = WireCards.Button(WireCards.SingleCard(confirmCard), Say("card.activation-confirm.activate"));
 
@@ -47,13 +31,13 @@ public sealed class ConcurrentClicksTests : IAsyncLifetime
         {
             var activity = Click(session, confirmCard, activate);
             activity.DeliveryMode = DeliveryModes.ExpectReplies;
-            using var response = await _host.Client.PostActivityAsync(activity);
+            using var response = await Host.Client.PostActivityAsync(activity);
             var body = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, Body: body);
         })));
 
         Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
-        var store = _host.Services.GetRequiredService<IRewardsStore>();
+        var store = Host.Services.GetRequiredService<IRewardsStore>();
         var activations = await store.ListActivationsAsync("northwind", CancellationToken.None);
         Assert.Single(activations, a => a.BenefitId == "listing-review");
 

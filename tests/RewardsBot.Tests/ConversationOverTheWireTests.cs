@@ -21,28 +21,12 @@ namespace RewardsBot.Tests;
 /// card that comes back is checked against the Adaptive Card 1.5 schema and our card rules. Expected words come from
 /// the same texts the bot uses (dialogs/), never from sentences written here.
 /// </summary>
-public sealed class ConversationOverTheWireTests : IAsyncLifetime
+public sealed class ConversationOverTheWireTests : LoopbackBotTest
 {
     private const string DefaultDemoIdentity = "demo-ana";
     private const string AnaName = "Ana Ribeiro";
     private const string AnaCompany = "Contoso Analytics";
     private static readonly string[] MenuTopics = ["eligibility", "benefits", "activate", "contact", "techHelp", "tenant", "followUp"];
-    private readonly TempFolder _folder = new();
-    private LoopbackConnector _connector = null!;
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await LoopbackConnector.StartAsync();
-        _host = await BotHost.StartAsync(_folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
 
     private static string Say(string key, string locale, params (string Name, object? Value)[] values) => BotTexts.Default.Get(key, locale, values);
 
@@ -52,12 +36,12 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     /// <summary>Posts <paramref name="activity"/> (normal delivery) and returns what reached the Connector in answer to it.</summary>
     private async Task<IReadOnlyList<ReceivedActivity>> PostAndReceiveAsync(Activity activity, int expectedReplies)
     {
-        var before = _connector.Received.Count;
-        using var response = await _host.Client.PostActivityAsync(activity);
+        var before = Connector.Received.Count;
+        using var response = await Host.Client.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForAsync(before + expectedReplies);
+        await Connector.WaitForAsync(before + expectedReplies);
         // The adapter delivers a turn's replies before it answers the request, so what has arrived is all there is.
-        var replies = _connector.Received.Skip(before).ToList();
+        var replies = Connector.Received.Skip(before).ToList();
         Assert.Equal(expectedReplies, replies.Count);
         Assert.All(replies, r => Assert.Equal(activity.Id, r.Activity.ReplyToId));
         WireCards.AssertAllValid(replies.Select(r => r.Activity));
@@ -84,7 +68,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task Joining_from_the_emulator_gets_the_welcome_card_as_the_default_demo_user_then_the_menu_card()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
 
         var replies = await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
 
@@ -102,7 +86,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_joining_alone_gets_no_welcome_until_the_user_writes()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var botOnly = session.Stamp(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [session.Bot] });
 
         var afterBotJoined = await PostAndReceiveAsync(botOnly, expectedReplies: 0);
@@ -119,7 +103,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     [InlineData("zh-TW")]
     public async Task The_welcome_and_menu_cards_speak_the_language_of_the_activity_locale(string locale)
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl, locale);
+        var session = new EmulatorConversation(Connector.ServiceUrl, locale);
 
         var replies = await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
 
@@ -135,11 +119,11 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task Expect_replies_returns_the_answer_to_am_I_eligible_in_the_response_body()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
         var question = session.Message("am I eligible", DeliveryModes.ExpectReplies);
 
-        using var response = await _host.Client.PostActivityAsync(question);
+        using var response = await Host.Client.PostActivityAsync(question);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = (await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options))!.Activities;
@@ -154,13 +138,13 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         // The words were understood as the eligibility topic: its card first, then the menu again.
         Assert.Contains(Say("card.eligibility.title", "en-US"), replies[0].Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
         Assert.True(IsMenuCard(replies[^1], "main.menu.again", "en-US"));
-        Assert.Equal(2, _connector.Received.Count);
+        Assert.Equal(2, Connector.Received.Count);
     }
 
     [Fact]
     public async Task A_card_submit_from_the_menu_is_read_as_the_click_of_its_button()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var joined = await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
         var menu = joined[1];
         var button = WireCards.Button(WireCards.SingleCard(menu.Activity), Say("card.menu.eligibility", "en-US"));
@@ -168,8 +152,8 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         // Control: the same card's data with an answer that is no topic is not understood, so the check below can fail.
         var unknownData = (JsonObject)button["data"]!.DeepClone();
         unknownData["answer"] = "no-such-topic";
-        var unknown = await _host.Client.ExpectReplyActivitiesAsync(Submit(session, menu, unknownData));
-        var clicked = await _host.Client.ExpectReplyActivitiesAsync(Submit(session, menu, (JsonObject)button["data"]!.DeepClone()));
+        var unknown = await Host.Client.ExpectReplyActivitiesAsync(Submit(session, menu, unknownData));
+        var clicked = await Host.Client.ExpectReplyActivitiesAsync(Submit(session, menu, (JsonObject)button["data"]!.DeepClone()));
 
         Assert.Contains(unknown, r => IsMenuCard(r, "main.menu.notUnderstood", "en-US"));
         Assert.NotEmpty(clicked);
@@ -191,9 +175,9 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     [Fact]
     public async Task A_teams_message_mentioning_the_bot_is_answered_as_the_teams_user()
     {
-        var ana = (await _host.Services.GetRequiredService<IRewardsStore>()
+        var ana = (await Host.Services.GetRequiredService<IRewardsStore>()
             .GetUserAsync(DemoData.Identities.Single(i => i.Id == DefaultDemoIdentity).UserId, default))!;
-        var teams = new TeamsChat(_connector.ServiceUrl, ana.EntraObjectId!, ana.TenantId);
+        var teams = new TeamsChat(Connector.ServiceUrl, ana.EntraObjectId!, ana.TenantId);
 
         var joined = await PostAndReceiveAsync(teams.ConversationUpdate(), expectedReplies: 2);
         var help = await PostAndReceiveAsync(teams.MessageMentioningTheBot("help"), expectedReplies: 2);
@@ -214,7 +198,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     public async Task A_typed_password_is_refused_and_kept_neither_in_the_database_nor_in_the_logs()
     {
         const string marker = "Hunter2-wire-5f0c";
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
 
         var replies = await PostAndReceiveAsync(session.Message("my password is " + marker), expectedReplies: 2);
@@ -227,8 +211,8 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         var stored = StoredBytes();
         Assert.True(Holds(stored, session.ConversationId), "The conversation's state is not in the files searched."); // so the next check means something
         Assert.False(Holds(stored, marker), "The password reached the SQLite files.");
-        Assert.NotEmpty(_host.Logs.Lines);
-        Assert.DoesNotContain(marker, _host.Logs.All, StringComparison.Ordinal);
+        Assert.NotEmpty(Host.Logs.Lines);
+        Assert.DoesNotContain(marker, Host.Logs.All, StringComparison.Ordinal);
     }
 
     /// <summary>Whether any of the files holds <paramref name="text"/> (UTF-8, as SQLite stores text, or UTF-16).</summary>
@@ -238,7 +222,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     /// <summary>Every SQLite file of the host (database, -wal, -shm, -journal), read while the host runs.</summary>
     private List<byte[]> StoredBytes()
     {
-        var data = Path.Combine(_folder.Path, "data");
+        var data = Path.Combine(Folder.Path, "data");
         var files = Directory.GetFiles(data);
         Assert.Contains(files, f => Path.GetFileName(f) == "bot.db");
         return [.. files.Select(file =>
@@ -254,7 +238,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
     public async Task The_emulators_user_id_setting_can_pick_another_demo_identity()
     {
         var marc = DemoData.Identities.Single(i => i.Id == "demo-marc");
-        var session = new EmulatorConversation(_connector.ServiceUrl, userId: marc.Id);
+        var session = new EmulatorConversation(Connector.ServiceUrl, userId: marc.Id);
 
         var replies = await PostAndReceiveAsync(session.ConversationUpdate(), expectedReplies: 2);
 
@@ -270,7 +254,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
         {
             ["Bot:Conversation:EmulatorDemoIdentity"] = kenji.Id,
         });
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
 
         var replies = await host.Client.ExpectReplyActivitiesAsync(session.ConversationUpdate());
 
@@ -303,7 +287,7 @@ public sealed class ConversationOverTheWireTests : IAsyncLifetime
             ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl.ToString(),
             ["ToBotFromEmulatorOpenIdMetadataUrl"] = issuer.MetadataUrl.ToString(),
         }, services => services.AddSingleton<IAccessTokenProvider, NoTokenProvider>());
-        var session = new EmulatorConversation(_connector.ServiceUrl, userId: DefaultDemoIdentity);
+        var session = new EmulatorConversation(Connector.ServiceUrl, userId: DefaultDemoIdentity);
         var join = session.ConversationUpdate();
         join.DeliveryMode = DeliveryModes.ExpectReplies;
 

@@ -11,39 +11,24 @@ namespace RewardsBot.Tests;
 /// test's <see cref="CountingBot"/>: these tests are about the pipeline; the product's bot over the wire is in
 /// <see cref="ConversationOverTheWireTests"/>.
 /// </summary>
-public sealed class EmulatorSessionTests : IAsyncLifetime
+public sealed class EmulatorSessionTests : LoopbackBotTest
 {
-    private readonly TempFolder _folder = new();
-    private LoopbackConnector _connector = null!;
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await LoopbackConnector.StartAsync();
-        _host = await BotHost.StartAsync(_folder, services: CountingBot.Register);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
+    protected override Task<BotHost> StartHostAsync(TempFolder folder) => BotHost.StartAsync(folder, services: CountingBot.Register);
 
     [Fact]
     public async Task Joining_then_messaging_gets_a_welcome_and_counted_replies_addressed_to_the_user()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var join = session.ConversationUpdate();
         var first = session.Message("hello");
         var second = session.Message("again");
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(join)).StatusCode);
-        await _connector.WaitForAsync(1);
-        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(first)).StatusCode);
-        await _connector.WaitForAsync(2);
-        Assert.Equal(HttpStatusCode.OK, (await _host.Client.PostActivityAsync(second)).StatusCode);
-        var received = await _connector.WaitForAsync(3);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.PostActivityAsync(join)).StatusCode);
+        await Connector.WaitForAsync(1);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.PostActivityAsync(first)).StatusCode);
+        await Connector.WaitForAsync(2);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.PostActivityAsync(second)).StatusCode);
+        var received = await Connector.WaitForAsync(3);
 
         var encodedConversation = Uri.EscapeDataString(session.ConversationId);
         Assert.Equal([join.Id, first.Id, second.Id], received.Select(r => r.Activity.ReplyToId));
@@ -66,12 +51,12 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_joining_alone_gets_no_welcome()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var botOnly = session.Stamp(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [session.Bot] });
 
-        var response = await _host.Client.PostActivityAsync(botOnly);
-        await _host.Client.PostActivityAsync(session.Message("ping"));
-        var received = await _connector.WaitForAsync(1);
+        var response = await Host.Client.PostActivityAsync(botOnly);
+        await Host.Client.PostActivityAsync(session.Message("ping"));
+        var received = await Connector.WaitForAsync(1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(CountingBot.Counted(1), Assert.Single(received).Activity.Text);
@@ -80,10 +65,10 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     [Fact]
     public async Task The_reply_carries_the_locale_of_the_activity()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl, locale: "fr-CA");
+        var session = new EmulatorConversation(Connector.ServiceUrl, locale: "fr-CA");
 
-        await _host.Client.PostActivityAsync(session.Message("bonjour"));
-        var received = await _connector.WaitForAsync(1);
+        await Host.Client.PostActivityAsync(session.Message("bonjour"));
+        var received = await Connector.WaitForAsync(1);
 
         Assert.Equal(CountingBot.Counted(1), received[0].Activity.Text);
         Assert.Equal("fr-CA", received[0].Activity.Locale);
@@ -92,22 +77,22 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     [Fact]
     public async Task Expect_replies_returns_the_replies_in_the_response_body()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
 
-        var response = await _host.Client.PostActivityAsync(session.Message("hi", DeliveryModes.ExpectReplies));
+        var response = await Host.Client.PostActivityAsync(session.Message("hi", DeliveryModes.ExpectReplies));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<ExpectedReplies>(BotJson.Options);
         var reply = Assert.Single(body!.Activities);
         Assert.Equal(CountingBot.Counted(1), reply.Text);
         Assert.Equal(session.User.Id, reply.Recipient!.Id);
-        Assert.Empty(_connector.Received);
+        Assert.Empty(Connector.Received);
     }
 
     [Fact]
     public async Task Unhandled_invoke_answers_501_and_a_malformed_card_action_answers_200_with_status_400()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var unknown = session.Stamp(new Activity { Type = ActivityTypes.Invoke, Name = "task/fetch" });
         var malformed = session.Stamp(new Activity { Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Value = new JsonObject { ["nope"] = 1 } });
         var execute = session.Stamp(new Activity
@@ -117,9 +102,9 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
             Value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "x" } },
         });
 
-        var unknownResponse = await _host.Client.PostActivityAsync(unknown);
-        var malformedResponse = await _host.Client.PostActivityAsync(malformed);
-        var executeResponse = await _host.Client.PostActivityAsync(execute);
+        var unknownResponse = await Host.Client.PostActivityAsync(unknown);
+        var malformedResponse = await Host.Client.PostActivityAsync(malformed);
+        var executeResponse = await Host.Client.PostActivityAsync(execute);
 
         Assert.Equal(HttpStatusCode.NotImplemented, unknownResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, malformedResponse.StatusCode);
@@ -132,12 +117,12 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     [Fact]
     public async Task Two_messages_of_one_conversation_sent_at_once_are_both_applied()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
 
         var responses = await Task.WhenAll(
-            _host.Client.PostActivityAsync(session.Message("one", DeliveryModes.ExpectReplies)),
-            _host.Client.PostActivityAsync(session.Message("two", DeliveryModes.ExpectReplies)));
-        var third = await _host.Client.PostActivityAsync(session.Message("three", DeliveryModes.ExpectReplies));
+            Host.Client.PostActivityAsync(session.Message("one", DeliveryModes.ExpectReplies)),
+            Host.Client.PostActivityAsync(session.Message("two", DeliveryModes.ExpectReplies)));
+        var third = await Host.Client.PostActivityAsync(session.Message("three", DeliveryModes.ExpectReplies));
 
         var texts = new List<string>();
         foreach (var response in responses)
@@ -154,17 +139,17 @@ public sealed class EmulatorSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_resending_the_same_activity_gets_one_answer()
     {
-        var session = new EmulatorConversation(_connector.ServiceUrl);
+        var session = new EmulatorConversation(Connector.ServiceUrl);
         var message = session.Message("once");
 
-        await _host.Client.PostActivityAsync(message);
-        var again = await _host.Client.PostActivityAsync(message);
-        await _host.Client.PostActivityAsync(session.Message("next"));
-        var received = await _connector.WaitForAsync(2);
+        await Host.Client.PostActivityAsync(message);
+        var again = await Host.Client.PostActivityAsync(message);
+        await Host.Client.PostActivityAsync(session.Message("next"));
+        var received = await Connector.WaitForAsync(2);
         await Task.Delay(100);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal([CountingBot.Counted(1), CountingBot.Counted(2)], _connector.Received.Select(r => r.Activity.Text));
+        Assert.Equal([CountingBot.Counted(1), CountingBot.Counted(2)], Connector.Received.Select(r => r.Activity.Text));
         Assert.Equal(2, received.Count);
     }
 }

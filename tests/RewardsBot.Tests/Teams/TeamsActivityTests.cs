@@ -16,47 +16,31 @@ namespace RewardsBot.Tests.Teams;
 /// mentions, install events, card clicks in Teams' shapes, and the update (PUT) that turns an answered form into its
 /// read-only summary. Replies arrive at a Connector on loopback, as they would at Teams' service URL.
 /// </summary>
-public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class TeamsActivityTests(ITestOutputHelper output) : LoopbackBotTest
 {
     private const string Locale = "en-US";
     private const string Description = "Review the deployment plan of our SaaS offer";
-    private readonly TempFolder _folder = new();
-    private LoopbackConnector _connector = null!;
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await LoopbackConnector.StartAsync();
-        _host = await BotHost.StartAsync(_folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
 
     private static string Say(string key, params (string Name, object? Value)[] values) => BotTexts.Default.Get(key, Locale, values);
 
     private async Task<PartnerUser> DemoUserAsync(string demoId)
-        => (await _host.Services.GetRequiredService<IRewardsStore>().GetUserAsync(DemoData.Identities.Single(i => i.Id == demoId).UserId, default))!;
+        => (await Host.Services.GetRequiredService<IRewardsStore>().GetUserAsync(DemoData.Identities.Single(i => i.Id == demoId).UserId, default))!;
 
     /// <summary>A personal chat with the demo identity's Teams user (its Entra object id, in its tenant).</summary>
     private async Task<TeamsChat> ChatAsAsync(string demoId, string? teamsUserId = null)
     {
         var user = await DemoUserAsync(demoId);
-        return new TeamsChat(_connector.ServiceUrl, user.EntraObjectId!, user.TenantId, userId: teamsUserId);
+        return new TeamsChat(Connector.ServiceUrl, user.EntraObjectId!, user.TenantId, userId: teamsUserId);
     }
 
     /// <summary>Posts <paramref name="activity"/> and returns what reached the Connector for it (new activities and updates).</summary>
     private async Task<IReadOnlyList<ReceivedActivity>> PostAsync(Activity activity, int expected)
     {
-        var before = _connector.Received.Count;
-        using var response = await _host.Client.PostActivityAsync(activity);
+        var before = Connector.Received.Count;
+        using var response = await Host.Client.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForAsync(before + expected);
-        var received = _connector.Received.Skip(before).ToList();
+        await Connector.WaitForAsync(before + expected);
+        var received = Connector.Received.Skip(before).ToList();
         foreach (var r in received)
         {
             output.WriteLine($"{r.Method} {r.RawPath} ← {activity.Type} '{activity.Text}': {Summary(r.Activity)}");
@@ -124,7 +108,7 @@ public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var ana = await DemoUserAsync("demo-ana");
         var unknownTenant = Guid.NewGuid().ToString();
-        var chat = new TeamsChat(_connector.ServiceUrl, ana.EntraObjectId!, unknownTenant);
+        var chat = new TeamsChat(Connector.ServiceUrl, ana.EntraObjectId!, unknownTenant);
 
         var joined = await PostAsync(chat.InstallationUpdate(), expected: 2);
         var benefits = await PostAsync(chat.Message("benefits"), expected: 4); // why, the diagnosis, the portal steps, the menu
@@ -225,7 +209,7 @@ public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Equal(("PUT", form.AssignedId), (answered[0].Method, answered[0].AssignedId));
         Assert.Equal(Say("card.techhelp-receipt.title"), Heading(answered[1]));
-        var requests = await _host.Services.GetRequiredService<IRewardsStore>().ListTechnicalHelpRequestsAsync("contoso", default);
+        var requests = await Host.Services.GetRequiredService<IRewardsStore>().ListTechnicalHelpRequestsAsync("contoso", default);
         var request = Assert.Single(requests);
         Assert.Equal(Description, request.Description);
     }
@@ -254,7 +238,7 @@ public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetim
 
         var answered = await PostAsync(chat.Submit(form.AssignedId, data), expected: 3); // the form's update, the receipt, the menu
 
-        var update = Assert.Single(_connector.Updates, u => u.AssignedId == form.AssignedId);
+        var update = Assert.Single(Connector.Updates, u => u.AssignedId == form.AssignedId);
         Assert.Same(answered[0], update);
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(chat.ConversationId)}/activities/{form.AssignedId}", update.RawPath);
         Assert.Equal(form.AssignedId, update.Activity.Id);
@@ -272,7 +256,7 @@ public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(HasHeading(answered[2], Say("main.menu.again")));
 
         // The menu clicked before it was replaced the same way, naming the button used.
-        var menuUpdate = Assert.Single(_connector.Updates, u => u.AssignedId == menu.AssignedId);
+        var menuUpdate = Assert.Single(Connector.Updates, u => u.AssignedId == menu.AssignedId);
         Assert.Empty(WireCards.Submits(WireCards.SingleCard(menuUpdate.Activity)));
         Assert.Contains("\u2713 " + Say("card.menu.techHelp"), WireCards.Texts(WireCards.SingleCard(menuUpdate.Activity)));
     }
@@ -292,6 +276,6 @@ public sealed class TeamsActivityTests(ITestOutputHelper output) : IAsyncLifetim
         var again = await PostAsync(chat.Submit(form.AssignedId, (JsonObject)data.DeepClone()), expected: 2);
 
         Assert.Equal(Say("runtime.cardNoLongerActive"), again[0].Activity.Text);
-        Assert.Single(await _host.Services.GetRequiredService<IRewardsStore>().ListTechnicalHelpRequestsAsync("contoso", default));
+        Assert.Single(await Host.Services.GetRequiredService<IRewardsStore>().ListTechnicalHelpRequestsAsync("contoso", default));
     }
 }
