@@ -111,7 +111,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             return;
         }
 
-        var result = await _mainDialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
+        var result = await dc.RunAsync(_mainDialog.Id, beginOptions: null, cancellationToken).ConfigureAwait(false);
         if (result.Status == DialogTurnStatus.Cancelled || result.Result is PromptAbandoned)
         {
             // After "cancel", or a question given up after too many attempts, the user is back at the menu rather

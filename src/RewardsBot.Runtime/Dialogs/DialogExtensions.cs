@@ -19,16 +19,25 @@ public static class DialogExtensions
         ArgumentNullException.ThrowIfNull(turnContext);
         var set = new DialogSet(accessor).Add(dialog);
         var dc = await set.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return await dc.RunAsync(dialog.Id, beginOptions, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// As <see cref="RunAsync(Dialog, ITurnContext, IStatePropertyAccessor{DialogState}, object?, CancellationToken)"/>,
+    /// on a dialog context the caller already holds (whose set contains <paramref name="dialogId"/>).
+    /// </summary>
+    public static async Task<DialogTurnResult> RunAsync(this DialogContext dc, string dialogId, object? beginOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
         var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            if (CardSubmission.Read(turnContext.Activity).DialogInstanceId is not null)
+            if (CardSubmission.Read(dc.Context.Activity).DialogInstanceId is not null)
             {
-                await PromptText.SendAsync(turnContext, PromptText.CardNoLongerActive, cancellationToken).ConfigureAwait(false);
+                await PromptText.SendAsync(dc.Context, PromptText.CardNoLongerActive, cancellationToken).ConfigureAwait(false);
             }
 
-            result = await dc.BeginDialogAsync(dialog.Id, beginOptions, cancellationToken).ConfigureAwait(false);
+            result = await dc.BeginDialogAsync(dialogId, beginOptions, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
