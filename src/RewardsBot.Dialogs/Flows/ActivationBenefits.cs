@@ -169,9 +169,9 @@ internal sealed class ActivationBenefits(RewardsServices services)
             return null;
         }
 
-        var said = Words(text);
+        var said = NormalizedWords.Spaced(text);
         var named = catalogue.Benefits
-            .Where(benefit => benefit.Text.Values.Any(t => Names(said, Words(t.Title))))
+            .Where(benefit => benefit.Text.Values.Any(t => Names(said, NormalizedWords.Spaced(t.Title))))
             .Select(benefit => benefit.Id)
             .ToList();
         return named.Count == 1 ? named[0] : null;
@@ -187,11 +187,4 @@ internal sealed class ActivationBenefits(RewardsServices services)
         => title.Trim().Length > 0 && (title.Any(c => c > '\u2E7F')
             ? said.Contains(title.Trim(), StringComparison.Ordinal)
             : said.Contains(title, StringComparison.Ordinal));
-
-    /// <summary>The normalized words of <paramref name="text"/> separated by single spaces, with a space at each end.</summary>
-    private static string Words(string text)
-    {
-        var lettersAndDigits = new string([.. TextNormalizer.Normalize(text).Select(c => char.IsLetterOrDigit(c) ? c : ' ')]);
-        return " " + string.Join(' ', lettersAndDigits.Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
-    }
 }

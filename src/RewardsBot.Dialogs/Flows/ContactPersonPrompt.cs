@@ -60,13 +60,13 @@ public sealed class ContactPersonPrompt(string dialogId) : Prompt<Choice>(dialog
     {
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(people);
-        var said = Words(typed);
+        var said = NormalizedWords.Of(typed);
         if (said.Count == 0)
         {
             return [];
         }
 
-        var named = people.Select(p => (Person: p, Names: Words(p.DisplayText))).Where(p => p.Names.Count > 0).ToList();
+        var named = people.Select(p => (Person: p, Names: NormalizedWords.Of(p.DisplayText))).Where(p => p.Names.Count > 0).ToList();
         var saidText = " " + string.Join(' ', said) + " ";
         IEnumerable<Func<IReadOnlyList<string>, bool>> rules =
         [
@@ -85,27 +85,6 @@ public sealed class ContactPersonPrompt(string dialogId) : Prompt<Choice>(dialog
         }
 
         return [];
-    }
-
-    /// <summary>The words of a name or an utterance, normalized (lower case, no accents): runs of letters and digits.</summary>
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in TextNormalizer.Normalize(text).Append(' '))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(c);
-            }
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
-        }
-
-        return words;
     }
 
     private static Task<PromptRecognizerResult<Choice>> Failure(string retryText)
