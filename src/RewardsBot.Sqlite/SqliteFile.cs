@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace RewardsBot.Sqlite;
@@ -27,6 +28,14 @@ public static class SqliteFile
 
     private static readonly string ConnectionPragmas = string.Create(
         CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+
+    /// <summary>
+    /// The native handles that already have <see cref="ConnectionPragmas"/>: a pooled connection keeps its handle (and
+    /// the settings on it) between opens, so the settings run once per handle instead of once per open.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
+
+    private static readonly object Configured = new();
 
     /// <summary>One write gate per database file in this process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
@@ -74,7 +83,10 @@ public static class SqliteFile
     /// <summary>Initialises the native SQLite provider once per process.</summary>
     public static void EnsureProvider() => _ = Provider.Value;
 
-    /// <summary>Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on.</summary>
+    /// <summary>
+    /// Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on (set once per native handle;
+    /// nothing in the project changes them on an open connection).
+    /// </summary>
     public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         EnsureProvider();
@@ -82,9 +94,18 @@ public static class SqliteFile
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var handle = connection.Handle;
+            if (handle is null || !ConfiguredHandles.TryGetValue(handle, out _))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = ConnectionPragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (handle is not null)
+                {
+                    ConfiguredHandles.AddOrUpdate(handle, Configured);
+                }
+            }
+
             return connection;
         }
         catch

@@ -88,7 +88,7 @@ public sealed class CardLibrary
         JsonNode? card;
         try
         {
-            card = template.ExpandStrict(root);
+            card = template.ExpandStrict(root, host: null, handOver: true);
         }
         catch (CardTemplateException e)
         {

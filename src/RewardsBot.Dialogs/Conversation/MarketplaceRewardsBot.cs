@@ -20,8 +20,6 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
 {
     public const string WelcomeCard = "welcome";
 
-    private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
     private readonly BotTexts _texts;
     private readonly RewardsServices _services;
     private readonly RewardsConversationOptions _options;
@@ -30,14 +28,16 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly IStatePropertyAccessor<UserPreferences> _preferences;
     private readonly HashSet<string> _demoIdentities;
+    private readonly BotStateSet _states;
 
     public MarketplaceRewardsBot(ConversationState conversationState, UserState userState, BotTexts texts, RewardsServices services, RewardsConversationOptions options)
     {
-        _conversationState = conversationState ?? throw new ArgumentNullException(nameof(conversationState));
-        _userState = userState ?? throw new ArgumentNullException(nameof(userState));
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(userState);
         _texts = texts ?? throw new ArgumentNullException(nameof(texts));
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _states = new BotStateSet(conversationState, userState);
         _mainDialog = new MainDialog(services);
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _flags = conversationState.CreateProperty<ConversationFlags>(nameof(ConversationFlags));
@@ -55,8 +55,11 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             activity.Text = StripMentions(activity.Text);
         }
 
-        var preferences = await _preferences.GetAsync(turnContext, () => new UserPreferences(), cancellationToken).ConfigureAwait(false);
-        if (preferences.Language is { } chosen && BotLanguage.FromLocale(activity.Locale) != chosen)
+        // Conversation and user state are read with one read and saved with one write at the end of the turn.
+        await _states.LoadAllAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        // Read without a default: a user who never chose a language has no user state to write.
+        var preferences = await _preferences.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        if (preferences?.Language is { } chosen && BotLanguage.FromLocale(activity.Locale) != chosen)
         {
             activity.Locale = chosen; // Everything said this turn (and the replies' locale) follows the user's choice.
         }
@@ -66,8 +69,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         turnContext.TurnState.Set(new RewardsSession(BotLanguage.FromLocale(activity.Locale), claim, identity));
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await _states.SaveAllChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -163,6 +165,8 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
 
     private async Task SwitchLanguageAsync(ITurnContext turnContext, string language, CancellationToken cancellationToken)
     {
+        // Conversation and user state are read with one read and saved with one write at the end of the turn.
+        await _states.LoadAllAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         var preferences = await _preferences.GetAsync(turnContext, () => new UserPreferences(), cancellationToken).ConfigureAwait(false);
         preferences.Language = language;
         await _preferences.SetAsync(turnContext, preferences, cancellationToken).ConfigureAwait(false);

@@ -49,10 +49,17 @@ public sealed class CardTemplate
     /// missing <c>$data</c>) is an error: a card that would show <c>${...}</c> text is never produced.
     /// </summary>
     /// <exception cref="CardTemplateException">Lists every unresolved binding with its JSON path.</exception>
-    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host = null)
+    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host = null) => ExpandStrict(data, host, handOver: false);
+
+    /// <summary>
+    /// Like <see cref="ExpandStrict(JsonNode?, JsonNode?)"/>; with <paramref name="handOver"/> the caller gives up
+    /// <paramref name="data"/> (a tree it built for this card and will not touch again, on this thread), so it is read
+    /// as it is instead of copied first. The card never shares nodes with the data either way.
+    /// </summary>
+    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host, bool handOver)
     {
         var unresolved = new List<string>();
-        var result = Expand(data, host, unresolved);
+        var result = Expand(data, host, unresolved, handOver);
         if (unresolved.Count > 0)
         {
             throw new CardTemplateException(
@@ -63,10 +70,10 @@ public sealed class CardTemplate
         return result;
     }
 
-    private JsonNode? Expand(JsonNode? data, JsonNode? host, List<string> unresolved)
+    private JsonNode? Expand(JsonNode? data, JsonNode? host, List<string> unresolved, bool ownsData = false)
     {
-        // Copies: the caller's trees are read once here and never again.
-        var rootValue = ExpressionValues.FromNode(data?.DeepClone());
+        // Copies (unless handed over): the caller's trees are read once here and never again.
+        var rootValue = ExpressionValues.FromNode(ownsData ? data : data?.DeepClone());
         var hostValue = host is null ? Undefined.Value : ExpressionValues.FromNode(host.DeepClone());
         var scope = new DataScope(rootValue, rootValue, Undefined.Value, hostValue);
         return new TemplateExpander(unresolved).ExpandValue(root, scope);

@@ -9,7 +9,29 @@ internal abstract record TemplateNode(string JsonPath);
 /// <summary>A number, boolean, null or binding-free value, kept as JSON text and re-created per expansion.</summary>
 internal sealed record LiteralNode(string Json, string JsonPath) : TemplateNode(JsonPath)
 {
-    public JsonNode? Create() => JsonNode.Parse(Json);
+    // Parsed once: a plain string is kept as text, any other literal as an immutable element, so each expansion
+    // makes its node without parsing JSON again (JsonElement is safe to share between threads; a JsonNode is not).
+    private readonly object? _value = Prepare(Json);
+
+    public JsonNode? Create() => _value switch
+    {
+        null => null,
+        string text => JsonValue.Create(text),
+        JsonElement element => JsonValue.Create(element),
+        _ => throw new InvalidOperationException("Unexpected literal."),
+    };
+
+    private static object? Prepare(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => root.GetString(),
+            _ => root.Clone(),
+        };
+    }
 }
 
 internal sealed record StringNode(TemplateString Value) : TemplateNode(Value.JsonPath);

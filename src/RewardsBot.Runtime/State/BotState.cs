@@ -48,7 +48,7 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var items = await Storage.ReadAsync([key], cancellationToken);
-        turnContext.TurnState.Set(ContextServiceKey, CachedBotState.FromStorage(items.GetValueOrDefault(key)));
+        SetLoaded(turnContext, items.GetValueOrDefault(key));
     }
 
     /// <summary>
@@ -65,17 +65,14 @@ public abstract class BotState
             return;
         }
 
-        var json = cached.Serialize(StateName);
-        if (!force && string.Equals(json, cached.SavedJson, StringComparison.Ordinal))
+        if (FindChange(turnContext, force) is not { } change)
         {
             return;
         }
 
-        var key = GetStorageKey(turnContext);
-        var document = JsonNode.Parse(json)!.AsObject();
-        var changes = new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [key] = new StoreItem(document, cached.ETag) };
+        var changes = new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [change.Key] = change.Item };
         var eTags = await Storage.WriteAsync(changes, cancellationToken);
-        cached.MarkSaved(eTags[key], json);
+        change.MarkSaved(eTags[change.Key]);
     }
 
     /// <summary>Empties this turn's state; the next <see cref="SaveChangesAsync"/> stores it empty.</summary>
@@ -139,9 +136,50 @@ public abstract class BotState
     internal void DeletePropertyValue(ITurnContext turnContext, string name)
         => RequireCache(turnContext).RemoveProperty(name);
 
+    /// <summary>The storage this state is kept in (a <see cref="BotStateSet"/> reads and writes states of one storage together).</summary>
+    internal IStorage StateStorage => Storage;
+
+    /// <summary>True when this turn has no copy of the state yet (or <paramref name="force"/> asks for a fresh one).</summary>
+    internal bool NeedsLoad(ITurnContext turnContext, bool force) => force || GetCache(turnContext) is null;
+
+    internal string StorageKeyOf(ITurnContext turnContext) => GetStorageKey(turnContext);
+
+    /// <summary>Makes <paramref name="item"/> (null: nothing stored yet) this turn's copy of the state.</summary>
+    internal void SetLoaded(ITurnContext turnContext, StoreItem? item)
+        => turnContext.TurnState.Set(ContextServiceKey, CachedBotState.FromStorage(item));
+
+    /// <summary>What to write for this turn's copy, or null when it is not loaded or unchanged since it was read or saved.</summary>
+    internal PendingChange? FindChange(ITurnContext turnContext, bool force)
+    {
+        var cached = GetCache(turnContext);
+        if (cached is null)
+        {
+            return null;
+        }
+
+        var json = cached.Serialize(StateName);
+        if (!force && string.Equals(json, cached.SavedJson, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var document = JsonNode.Parse(json)!.AsObject();
+        return new PendingChange(GetStorageKey(turnContext), new StoreItem(document, cached.ETag), cached, json);
+    }
+
     private CachedBotState? GetCache(ITurnContext turnContext) => turnContext.TurnState.Get<CachedBotState>(ContextServiceKey);
 
     private CachedBotState RequireCache(ITurnContext turnContext)
         => GetCache(turnContext)
             ?? throw new InvalidOperationException($"{StateName} is not loaded for this turn. Call LoadAsync first (property accessors do this themselves).");
+}
+
+/// <summary>A state's unsaved copy: its key, the item to write, and how to record that it was written.</summary>
+internal sealed class PendingChange(string key, StoreItem item, CachedBotState cached, string json)
+{
+    public string Key { get; } = key;
+
+    public StoreItem Item { get; } = item;
+
+    public void MarkSaved(string eTag) => cached.MarkSaved(eTag, json);
 }

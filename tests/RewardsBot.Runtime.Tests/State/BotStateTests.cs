@@ -44,6 +44,42 @@ public sealed class BotStateTests
         Assert.Equal("fr", (string?)items["msteams/users/29:1AbC-dEf@x=y"].Document["language"]);
     }
 
+    [Fact]
+    public async Task A_state_set_writes_only_the_states_that_changed_and_nothing_when_none_did()
+    {
+        var states = new BotStateSet(_conversationState, _userState);
+        var turn = Turns.Message();
+        await states.LoadAllAsync(turn, cancellationToken: None);
+        await _userState.CreateProperty<string>("language").SetAsync(turn, "fr", None);
+        await states.SaveAllChangesAsync(turn, cancellationToken: None);
+        await states.SaveAllChangesAsync(turn, cancellationToken: None);
+
+        Assert.Equal(1, _storage.Writes);
+        var stored = await _memory.ReadAsync(["msteams/conversations/a:1Xy9;messageid=1712345678901", "msteams/users/29:1AbC-dEf@x=y"], None);
+        Assert.False(stored.ContainsKey("msteams/conversations/a:1Xy9;messageid=1712345678901"));
+        Assert.True(stored.ContainsKey("msteams/users/29:1AbC-dEf@x=y"));
+    }
+
+    [Fact]
+    public async Task A_state_set_saves_both_states_or_neither_when_one_of_them_conflicts()
+    {
+        var states = new BotStateSet(_conversationState, _userState);
+        var turn = Turns.Message();
+        await states.LoadAllAsync(turn, cancellationToken: None);
+        await _conversationState.CreateProperty<string>("step").SetAsync(turn, "phone", None);
+        await _userState.CreateProperty<string>("language").SetAsync(turn, "fr", None);
+
+        // Another turn saved the user state in the meantime: this turn's copy of it is stale.
+        var other = Turns.Message();
+        await _userState.CreateProperty<string>("language").SetAsync(other, "en", None);
+        await _userState.SaveChangesAsync(other, cancellationToken: None);
+
+        await Assert.ThrowsAsync<ETagConflictException>(() => states.SaveAllChangesAsync(turn, cancellationToken: None));
+        var stored = await _memory.ReadAsync(["msteams/conversations/a:1Xy9;messageid=1712345678901", "msteams/users/29:1AbC-dEf@x=y"], None);
+        Assert.False(stored.ContainsKey("msteams/conversations/a:1Xy9;messageid=1712345678901"));
+        Assert.Equal("en", (string?)stored["msteams/users/29:1AbC-dEf@x=y"].Document["language"]);
+    }
+
     [Theory]
     [InlineData(null, Turns.ConversationId, Turns.UserId, "channelId")]
     [InlineData(Turns.ChannelId, null, Turns.UserId, "conversation.id")]
