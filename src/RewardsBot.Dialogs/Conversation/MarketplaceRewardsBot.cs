@@ -66,8 +66,13 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         turnContext.TurnState.Set(new RewardsSession(BotLanguage.FromLocale(activity.Locale), claim, identity));
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+
+        // User state first: it is shared by the user's conversations, so it is the one that can meet a concurrent
+        // change (two chats of one user at once). A conflict then leaves the conversation's state unsaved and the
+        // adapter runs the turn again on fresh state; the other way round, the rerun would find its own
+        // conversation state already moved on (no welcome, a prompt already answered).
         await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
