@@ -28,6 +28,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
     private readonly MainDialog _mainDialog;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
+    private readonly IStatePropertyAccessor<LastTurn> _lastTurn;
     private readonly IStatePropertyAccessor<UserPreferences> _preferences;
     private readonly HashSet<string> _demoIdentities;
 
@@ -41,6 +42,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         _mainDialog = new MainDialog(services);
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _flags = conversationState.CreateProperty<ConversationFlags>(nameof(ConversationFlags));
+        _lastTurn = conversationState.CreateProperty<LastTurn>(nameof(LastTurn));
         _preferences = userState.CreateProperty<UserPreferences>(nameof(UserPreferences));
         _demoIdentities = DemoData.Identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
@@ -55,6 +57,11 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             activity.Text = StripMentions(activity.Text);
         }
 
+        if (await RepeatLastTurnAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var preferences = await _preferences.GetAsync(turnContext, () => new UserPreferences(), cancellationToken).ConfigureAwait(false);
         if (preferences.Language is { } chosen && BotLanguage.FromLocale(activity.Locale) != chosen)
         {
@@ -67,12 +74,33 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
+        var lastTurn = new LastTurn { ActivityId = activity.Id, Replies = [.. TurnReplies.Pending(turnContext)] };
+        await _lastTurn.SetAsync(turnContext, lastTurn, cancellationToken).ConfigureAwait(false);
+
         // User state first: it is shared by the user's conversations, so it is the one that can meet a concurrent
         // change (two chats of one user at once). A conflict then leaves the conversation's state unsaved and the
         // adapter runs the turn again on fresh state; the other way round, the rerun would find its own
         // conversation state already moved on (no welcome, a prompt already answered).
         await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The activity is the one the last turn answered (a channel's retry, or a client sending again after the host
+    /// died before it could answer): the same replies again, and nothing runs twice.
+    /// </summary>
+    private async Task<bool> RepeatLastTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var id = turnContext.Activity.Id;
+        if (string.IsNullOrEmpty(id)
+            || await _lastTurn.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) is not { } last
+            || !string.Equals(last.ActivityId, id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await turnContext.SendActivitiesAsync(last.Replies, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)

@@ -13,3 +13,15 @@ public sealed class ConversationFlags
     /// <summary>The welcome card was shown in this conversation.</summary>
     public bool Welcomed { get; set; }
 }
+
+/// <summary>
+/// The last turn of the conversation (conversation state, saved with the dialog stack in the same write): the
+/// activity's id and the replies it got. A channel re-sending that activity (a retry after a lost answer or a
+/// crash, same id) gets the same replies again, and the turn is not run a second time.
+/// </summary>
+public sealed class LastTurn
+{
+    public string? ActivityId { get; set; }
+
+    public List<RewardsBot.Runtime.Schema.Activity> Replies { get; set; } = [];
+}

@@ -135,7 +135,11 @@ public sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the process at once, like a crash (SIGKILL on Linux: no shutdown, no flush), and waits until it is gone.</summary>
-    public void Kill() => KillAndWait(_process);
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(TimeSpan.FromMinutes(1));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -38,7 +38,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         var chats = new List<ScriptedChat>();
         chats.AddRange(ContosoActors.SelectMany(actor => ContosoPeople.Select(person => ContactChat(actor, person))));
         chats.AddRange(Enumerable.Range(0, 12).Select(i => TechnicalHelpChat(i % 2 == 0 ? "demo-ana" : "demo-lena", i)));
-        chats.AddRange(Enumerable.Range(0, 8).Select(i => ActivationChat(i < 4 ? "demo-grace" : i % 2 == 0 ? "demo-ana" : "demo-lena", i)));
+        chats.Add(ActivationChat("demo-grace", "listing-review"));
+        chats.Add(ActivationChat("demo-grace", "social-amplification"));
+        chats.Add(ActivationChat("demo-ana", "listing-review"));
+        chats.Add(ActivationChat("demo-lena", "social-amplification"));
+        chats.Add(ActivationChat("demo-ana", "press-release-support"));
+        chats.Add(ActivationChat("demo-lena", "customer-case-study"));
         var totalTurns = chats.Sum(c => c.StepCount);
 
         // Contoso needs a marketing contact before its benefits can be activated: one conversation assigns it first.
@@ -50,8 +55,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         }
 
         var acknowledged = 0;
-        foreach (var killAfter in new[] { totalTurns / 5, totalTurns / 2, totalTurns * 4 / 5 })
+        for (var kill = 1; kill <= 3; kill++)
         {
+            // Killed after a fifth, two fifths and three fifths of the turns: early (joins), mid-flow, near receipts.
+            var killAfter = totalTurns * kill / 5;
             await using var host = await HostProcess.StartAsync(_folder);
             var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var runs = chats.Select(chat => Task.Run(() => chat.RunAsync(host.Client, () =>
@@ -190,25 +197,26 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         ]);
     }
 
-    /// <summary>Activation: "activate", a benefit's Activate button (the index-th offered), Activate → receipt, or "already active".</summary>
-    private static ScriptedChat ActivationChat(string actor, int index)
+    /// <summary>
+    /// Activation of a benefit no other conversation activates: "activate", its Activate button, Activate → receipt
+    /// (or, for a confirmation the host had stored just before it was killed, "already active" when sent again).
+    /// </summary>
+    private static ScriptedChat ActivationChat(string actor, string benefit)
     {
         var company = actor == "demo-grace" ? Northwind : Contoso;
-        string? benefit = null;
-        return new ScriptedChat($"activation {index} by {actor}", actor, [
+        return new ScriptedChat($"activation of {benefit} by {actor}", actor, [
             Join(),
             new("choose", chat => chat.Say("activate"), replies => Says(replies, Text("activation.choose.prompt"))),
             new("benefit", chat =>
                 {
-                    var buttons = chat.LastReplies.Where(r => WireCards.Cards(r).Count > 0)
-                        .SelectMany(r => WireCards.Cards(r).SelectMany(WireCards.Submits).Where(s => s["data"]?["answer"] is not null).Select(s => (r, s))).ToList();
-                    var (reply, button) = buttons[index % buttons.Count];
-                    benefit = button["data"]!["answer"]!.GetValue<string>();
+                    var (reply, button) = chat.LastReplies.SelectMany(r => WireCards.Cards(r).SelectMany(WireCards.Submits).Select(s => (r, s)))
+                        .Single(b => b.s["data"]?["answer"]?.GetValue<string>() == benefit);
                     return chat.Click(reply, button);
                 },
                 replies => ShowsCard(replies, Text("card.activation-confirm.title"))),
             new("activate", chat => chat.Click(Text("card.activation-confirm.activate")),
-                replies => ShowsCard(replies, Text("card.activation-receipt.title")) || replies.Any(r => r.Text?.Contains(LongestLiteral("activation.alreadyActive"), StringComparison.Ordinal) == true),
+                replies => ShowsCard(replies, Text("card.activation-receipt.title"))
+                    || replies.Any(r => r.Text?.Contains(LongestLiteral("activation.alreadyActive"), StringComparison.Ordinal) == true),
                 (chat, _) => chat.Noted["activated"] = company + "/" + benefit),
         ]);
     }
