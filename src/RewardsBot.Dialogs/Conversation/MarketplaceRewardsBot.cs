@@ -26,6 +26,8 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
     private readonly MainDialog _mainDialog;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
+    private readonly IStatePropertyAccessor<string> _lastActivityId;
+    private readonly IStatePropertyAccessor<List<Activity>> _lastReplies;
     private readonly IStatePropertyAccessor<UserPreferences> _preferences;
     private readonly HashSet<string> _demoIdentities;
     private readonly BotStateSet _states;
@@ -41,6 +43,8 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         _mainDialog = new MainDialog(services);
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _flags = conversationState.CreateProperty<ConversationFlags>(nameof(ConversationFlags));
+        _lastActivityId = conversationState.CreateProperty<string>("LastActivityId");
+        _lastReplies = conversationState.CreateProperty<List<Activity>>("LastReplies");
         _preferences = userState.CreateProperty<UserPreferences>(nameof(UserPreferences));
         _demoIdentities = DemoData.Identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
@@ -57,6 +61,11 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
 
         // Conversation and user state are read with one read and saved with one write at the end of the turn.
         await _states.LoadAllAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        if (await RepeatLastTurnAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         // Read without a default: a user who never chose a language has no user state to write.
         var preferences = await _preferences.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         if (preferences?.Language is { } chosen && BotLanguage.FromLocale(activity.Locale) != chosen)
@@ -69,7 +78,33 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         turnContext.TurnState.Set(new RewardsSession(BotLanguage.FromLocale(activity.Locale), claim, identity));
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        // The last turn (saved with the dialog stack in the same write): the activity's id and the replies it got.
+        // Two properties, so the replies are only read back when the same activity arrives again.
+        await _lastActivityId.SetAsync(turnContext, activity.Id!, cancellationToken).ConfigureAwait(false);
+        await _lastReplies.SetAsync(turnContext, [.. TurnReplies.Pending(turnContext)], cancellationToken).ConfigureAwait(false);
+
+        // One write for both states: a conflict on either (two chats of one user at once) saves neither, and the
+        // adapter runs the turn again on fresh state.
         await _states.SaveAllChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The activity is the one the last turn answered (a channel's retry, or a client sending again after the host
+    /// died before it could answer): the same replies again, and nothing runs twice.
+    /// </summary>
+    private async Task<bool> RepeatLastTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var id = turnContext.Activity.Id;
+        if (string.IsNullOrEmpty(id)
+            || !string.Equals(await _lastActivityId.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false), id, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var replies = await _lastReplies.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) ?? [];
+        await turnContext.SendActivitiesAsync([.. replies], cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)

@@ -41,13 +41,16 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
             return await EndWithRefusalAsync(step, refusal, cancellationToken).ConfigureAwait(false);
         }
 
+        // The request's id is chosen now and saved with the form's state: a submit run again after a crash (the
+        // request stored, the conversation not) files the same request once.
+        step.Values.RequestId = TechnicalHelpService.NewRequestId();
         return await step.PromptAsync(FormPromptId, new PromptOptions { HelpText = step.Context.Say("techHelp.help") }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> SubmitRequestStepAsync(WaterfallStepContext<TechnicalHelpState> step, CancellationToken cancellationToken)
     {
         var answers = (TechnicalHelpAnswers)step.Result!;
-        var outcome = await Services.TechnicalHelp.RequestAsync(step.Values.UserId!, step.Values.CompanyId!, answers.Stage, answers.Description, cancellationToken).ConfigureAwait(false);
+        var outcome = await Services.TechnicalHelp.RequestAsync(step.Values.UserId!, step.Values.CompanyId!, answers.Stage, answers.Description, cancellationToken, step.Values.RequestId).ConfigureAwait(false);
         if (outcome.Value is not { } request)
         {
             return await EndWithRefusalAsync(step, outcome.Refusal!, cancellationToken).ConfigureAwait(false);
@@ -70,5 +73,8 @@ public sealed class TechnicalHelpDialog : RewardsFlowDialog
         public string? UserId { get; set; }
 
         public string? CompanyId { get; set; }
+
+        /// <summary>The id the request is filed under.</summary>
+        public string? RequestId { get; set; }
     }
 }

@@ -99,6 +99,13 @@ public sealed class MarketingContactService
             async (writer, ct) =>
             {
                 var previous = await writer.GetMarketingContactAsync(companyId, ct).ConfigureAwait(false);
+                if (previous is not null && SameDetails(previous, contact))
+                {
+                    // Already the contact with these details (an assignment sent again after a crash): no second change.
+                    contact = previous;
+                    return;
+                }
+
                 var change = new MarketingContactChange(companyId, previous?.UserId, contactUserId, actorUserId, contact.AssignedAt);
                 await writer.SetMarketingContactAsync(contact, change, ct).ConfigureAwait(false);
                 await AuditRecorder.RecordAsync(writer, _clock, actorUserId, companyId, AuditAction, RewardsMasking.ForAudit(previous), RewardsMasking.ForAudit(contact), ct).ConfigureAwait(false);
@@ -106,6 +113,9 @@ public sealed class MarketingContactService
             cancellationToken).ConfigureAwait(false);
         return Outcome.Success(contact);
     }
+
+    private static bool SameDetails(MarketingContact a, MarketingContact b)
+        => a.UserId == b.UserId && a.Email == b.Email && a.PhoneE164 == b.PhoneE164 && a.PreferredLanguage == b.PreferredLanguage && a.AssignedByUserId == b.AssignedByUserId;
 
     private Refusal? Validate(RewardsActor actor, string contactUserId, string email, string phoneE164, string preferredLanguage, out string? language)
     {

@@ -72,8 +72,12 @@ public sealed class TechnicalHelpService
         return null;
     }
 
+    /// <param name="requestId">
+    /// The id to file the request under, chosen by the caller before it asks (so a request sent again — a retry after
+    /// a crash — is filed once: the second call returns the first request); a new id when null.
+    /// </param>
     public async Task<Outcome<TechnicalHelpRequest>> RequestAsync(
-        string actorUserId, string companyId, TechnicalStage stage, string description, CancellationToken cancellationToken)
+        string actorUserId, string companyId, TechnicalStage stage, string description, CancellationToken cancellationToken, string? requestId = null)
     {
         if (await CheckAccessAsync(actorUserId, companyId, cancellationToken).ConfigureAwait(false) is { } denied)
         {
@@ -86,10 +90,18 @@ public sealed class TechnicalHelpService
             return Outcome.Refused<TechnicalHelpRequest>(refusal);
         }
 
-        var request = new TechnicalHelpRequest($"th-{Guid.NewGuid():N}", companyId, actorUserId, stage, description.Trim(), RequestStatus.Submitted, _clock.GetUtcNow());
+        var request = new TechnicalHelpRequest(requestId ?? NewRequestId(), companyId, actorUserId, stage, description.Trim(), RequestStatus.Submitted, _clock.GetUtcNow());
         await _store.WriteAsync(
             async (writer, ct) =>
             {
+                // Writes are one at a time, so a request filed under this id is committed and visible here.
+                var filed = requestId is null ? null : (await _store.ListTechnicalHelpRequestsAsync(companyId, ct).ConfigureAwait(false)).FirstOrDefault(r => r.Id == requestId);
+                if (filed is not null)
+                {
+                    request = filed;
+                    return;
+                }
+
                 await writer.AddTechnicalHelpRequestAsync(request, ct).ConfigureAwait(false);
                 var audited = new { request.Id, request.Stage, DescriptionLength = request.Description.Length, request.Status };
                 await AuditRecorder.RecordAsync(writer, _clock, actorUserId, companyId, AuditAction, null, audited, ct).ConfigureAwait(false);
@@ -97,6 +109,9 @@ public sealed class TechnicalHelpService
             cancellationToken).ConfigureAwait(false);
         return Outcome.Success(request);
     }
+
+    /// <summary>A new request id (<c>th-</c> and 32 hex digits).</summary>
+    public static string NewRequestId() => $"th-{Guid.NewGuid():N}";
 
     /// <summary>The company's requests, newest first.</summary>
     public async Task<Outcome<IReadOnlyList<TechnicalHelpRequest>>> ListAsync(string companyId, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Testing.Schemas;
 using RewardsBot.Teams;
+using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests.Teams;
 
@@ -180,41 +180,6 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     /// <summary>Runs the host built next to this test assembly (<c>RewardsBot.dll</c>) with the dotnet that runs the tests.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> RunHostAsync(params string[] arguments)
-    {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "RewardsBot.dll");
-        Assert.True(File.Exists(hostDll), $"The host is not built next to the tests: {hostDll}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = _folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(hostDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The host did not exit within a minute: it probably started the web host instead of the command.");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The dotnet executable: the one the CLI names for child processes, else the one on the PATH.</summary>
-    private static string DotnetHost()
-        => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+    private Task<(int ExitCode, string Output, string Error)> RunHostAsync(params string[] arguments)
+        => HostProcess.RunToExitAsync(_folder.Path, arguments);
 }
