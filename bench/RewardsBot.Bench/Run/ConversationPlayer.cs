@@ -56,13 +56,17 @@ internal static class ConversationPlayer
             }
 
             var (outcome, detail, then) = Judge(step, result);
-            Record(recording, recorder, script, step, result.Milliseconds, outcome, detail);
-            if (outcome == Outcome.Alternative && then == Then.Resend && attempt < MaxResends)
+            var resend = outcome == Outcome.Alternative && then == Then.Resend;
+            if (resend && attempt == MaxResends)
             {
-                continue;
+                (outcome, detail, resend) = (Outcome.Error, $"{detail} again after {MaxResends} resends", false);
             }
 
-            return (outcome == Outcome.Alternative && then == Then.Resend ? Outcome.Error : outcome, result.Replies);
+            Record(recording, recorder, script, step, result.Milliseconds, outcome, detail);
+            if (!resend)
+            {
+                return (outcome, result.Replies);
+            }
         }
     }
 

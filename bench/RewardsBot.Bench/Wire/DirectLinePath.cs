@@ -71,6 +71,11 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
                 var user = new JsonObject { ["user"] = new JsonObject { ["id"] = address.UserId, ["name"] = "Bench user" } };
                 var grant = await path.CallAsync("tokens/generate", path._secret, user, cancellationToken);
                 (_token, _conversationId) = (grant["token"]!.GetValue<string>(), grant["conversationId"]!.GetValue<string>());
+                if (_stream is not null)
+                {
+                    await _stream.DisposeAsync(); // joining again (asked to send again): a new conversation
+                }
+
                 started = Stopwatch.GetTimestamp();
                 var answer = await path.CallAsync("conversations", _token, new JsonObject { ["locale"] = "en-US" }, cancellationToken);
                 _stream = await DirectLineStreamReader.ConnectAsync(new Uri(answer["streamUrl"]!.GetValue<string>()), cancellationToken);
