@@ -1,22 +1,47 @@
 #!/usr/bin/env bash
-# Publishes the host in Release, starts it on a fresh SQLite file, runs the load benchmark against it, stops it.
-# Usage: bench/run.sh [benchmark arguments, e.g. --concurrency 1,8,32,128 --seconds 10]
+# Publishes the host in Release, starts it on a fresh SQLite file, runs the load benchmark against it, prints the
+# host's resident memory (VmRSS) afterwards, stops it.
+# Usage: bench/run.sh [benchmark arguments, e.g. --scenario contact --concurrency 1,8,32,128 --seconds 10]
+#        bench/run.sh --path directline ...     # the host with its Direct Line enabled (random secret, generous throttle)
+#        bench/run.sh --conversations 10000 --concurrency 32   # RSS after 10,000 conversations
+# BENCH_HOST_DIR=<folder> reuses a host already published there; BENCH_PORT picks the port (default 3979).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 port=${BENCH_PORT:-3979}
-trap 'kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$work"' EXIT
+host=
+trap '[ -n "$host" ] && { kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 
-dotnet publish "$root/src/RewardsBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
+host_dir=${BENCH_HOST_DIR:-$work/host}
+if [ -z "${BENCH_HOST_DIR:-}" ]; then
+  dotnet publish "$root/src/RewardsBot" -c Release -o "$host_dir" --nologo -v quiet >/dev/null
+fi
 dotnet build "$root/bench/RewardsBot.Bench" -c Release --nologo -v quiet >/dev/null
 
-ASPNETCORE_ENVIRONMENT=Production DirectLine__Enabled=false ConnectionStrings__RewardsBot="Data Source=$work/data/bench.db" \
-  dotnet "$work/host/RewardsBot.dll" --urls "http://127.0.0.1:$port" > "$work/host.log" 2>&1 &
+# Direct Line only when asked for: the secret is random per run and reaches the bench through the environment.
+# The throttle (per token) is raised to its maximum so that it does not shape the figures.
+directline=false
+case " $* " in *" --path directline "*) directline=true ;; esac
+if [ "$directline" = true ]; then
+  BENCH_DIRECTLINE_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+  export BENCH_DIRECTLINE_SECRET
+  export DirectLine__Secret=$BENCH_DIRECTLINE_SECRET DirectLine__RequestsPerMinute=100000 DirectLine__RequestBurst=10000
+fi
+
+mkdir -p "$work/data"
+ASPNETCORE_ENVIRONMENT=Production DirectLine__Enabled=$directline ConnectionStrings__RewardsBot="Data Source=$work/data/bench.db" \
+  dotnet "$host_dir/RewardsBot.dll" --urls "http://127.0.0.1:$port" > "$work/host.log" 2>&1 &
 host=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.1
 done
 
-dotnet "$root/bench/RewardsBot.Bench/bin/Release/net10.0/RewardsBot.Bench.dll" --url "http://127.0.0.1:$port" "$@"
-echo "host RSS after the run: $(ps -o rss= -p "$host" | awk '{printf "%.0f MB", $1/1024}')"
+status=0
+dotnet "$root/bench/RewardsBot.Bench/bin/Release/net10.0/RewardsBot.Bench.dll" --url "http://127.0.0.1:$port" "$@" || status=$?
+echo
+awk '/^VmRSS|^VmHWM/ { printf "host %s %.0f MB\n", ($1 == "VmRSS:" ? "RSS after the run (VmRSS):" : "peak RSS (VmHWM):        "), $2/1024 }' "/proc/$host/status"
+if grep -qE '^(fail|crit):' "$work/host.log"; then
+  echo "the host logged errors:"; grep -E -A3 '^(fail|crit):' "$work/host.log" | head -40
+fi
+exit "$status"
