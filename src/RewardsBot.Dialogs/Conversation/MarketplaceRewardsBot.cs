@@ -27,7 +27,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly IStatePropertyAccessor<string> _lastActivityId;
-    private readonly IStatePropertyAccessor<List<Activity>> _lastReplies;
+    private readonly IStatePropertyAccessor<string> _lastReplies;
     private readonly IStatePropertyAccessor<UserPreferences> _preferences;
     private readonly HashSet<string> _demoIdentities;
     private readonly BotStateSet _states;
@@ -44,7 +44,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _flags = conversationState.CreateProperty<ConversationFlags>(nameof(ConversationFlags));
         _lastActivityId = conversationState.CreateProperty<string>("LastActivityId");
-        _lastReplies = conversationState.CreateProperty<List<Activity>>("LastReplies");
+        _lastReplies = conversationState.CreateProperty<string>("LastReplies");
         _preferences = userState.CreateProperty<UserPreferences>(nameof(UserPreferences));
         _demoIdentities = DemoData.Identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
@@ -80,9 +80,10 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // The last turn (saved with the dialog stack in the same write): the activity's id and the replies it got.
-        // Two properties, so the replies are only read back when the same activity arrives again.
+        // The replies are kept as one JSON text, read back only when the same activity arrives again: as text they
+        // cost the state's reads and writes a copy, not a tree of cards to rebuild every turn.
         await _lastActivityId.SetAsync(turnContext, activity.Id!, cancellationToken).ConfigureAwait(false);
-        await _lastReplies.SetAsync(turnContext, [.. TurnReplies.Pending(turnContext)], cancellationToken).ConfigureAwait(false);
+        await _lastReplies.SetAsync(turnContext, BotJson.Serialize(TurnReplies.Pending(turnContext).ToArray()), cancellationToken).ConfigureAwait(false);
 
         // One write for both states: a conflict on either (two chats of one user at once) saves neither, and the
         // adapter runs the turn again on fresh state.
@@ -102,8 +103,9 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             return false;
         }
 
-        var replies = await _lastReplies.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) ?? [];
-        await turnContext.SendActivitiesAsync([.. replies], cancellationToken).ConfigureAwait(false);
+        var json = await _lastReplies.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var replies = json is null ? null : BotJson.Deserialize<Activity[]>(json);
+        await turnContext.SendActivitiesAsync(replies ?? [], cancellationToken).ConfigureAwait(false);
         return true;
     }
 
