@@ -163,8 +163,8 @@ public abstract class BotState
             return null;
         }
 
-        var document = JsonNode.Parse(json)!.AsObject();
-        return new PendingChange(GetStorageKey(turnContext), new StoreItem(document, cached.ETag), cached, json);
+        var key = GetStorageKey(turnContext);
+        return new PendingChange(key, StoreItem.FromJson(json, cached.ETag, key), cached, json);
     }
 
     private CachedBotState? GetCache(ITurnContext turnContext) => turnContext.TurnState.Get<CachedBotState>(ContextServiceKey);

@@ -40,7 +40,9 @@ internal sealed class CachedBotState
             }
         }
 
-        state.SavedJson = state.Serialize(stateName: null);
+        // Text this runtime wrote is already in Serialize's form, so it is the saved text as it is; anything else is
+        // brought to that form once (at worst, text in another form costs one write that changes nothing).
+        state.SavedJson = item?.Json ?? state.Serialize(stateName: null);
         return state;
     }
 

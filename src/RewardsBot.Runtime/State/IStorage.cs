@@ -29,7 +29,46 @@ public interface IStorage
 }
 
 /// <summary>A stored JSON document and its eTag. Documents are copied on read and write: callers never share them with the store.</summary>
-public sealed record StoreItem(JsonObject Document, string? ETag);
+/// <remarks>
+/// An item can also carry the document as JSON text (<see cref="FromJson"/>): storages that keep text read and write it
+/// as it is, and the tree is only built if someone asks for <see cref="Document"/>.
+/// </remarks>
+public sealed record StoreItem
+{
+    private readonly string? _json;
+    private readonly string? _key;
+    private JsonObject? _document;
+
+    public StoreItem(JsonObject document, string? eTag)
+    {
+        _document = document;
+        ETag = eTag;
+    }
+
+    private StoreItem(string json, string? eTag, string key)
+    {
+        _json = json;
+        _key = key;
+        ETag = eTag;
+    }
+
+    /// <summary>The document (built from the JSON text the first time it is asked for, for an item made from text).</summary>
+    /// <exception cref="InvalidOperationException">The text is not a JSON object.</exception>
+    public JsonObject Document => _document ??= _json is null ? null! : StoredDocument.Parse(_json, _key!);
+
+    public string? ETag { get; init; }
+
+    /// <summary>The document's JSON text when the item was made from text; null when it was made from a tree.</summary>
+    internal string? Json => _json;
+
+    /// <summary>An item whose document is the JSON object <paramref name="json"/> (stored under <paramref name="key"/>).</summary>
+    public static StoreItem FromJson(string json, string? eTag, string key)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(key);
+        return new StoreItem(json, eTag, key);
+    }
+}
 
 /// <summary>A write whose eTag no longer matched what is stored: someone else changed (or deleted) the document first.</summary>
 public sealed class ETagConflictException : Exception

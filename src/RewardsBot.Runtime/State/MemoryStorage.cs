@@ -38,7 +38,7 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck
         var result = new Dictionary<string, StoreItem>(found.Count, StringComparer.Ordinal);
         foreach (var (key, entry) in found)
         {
-            result[key] = new StoreItem(StoredDocument.Parse(entry.Json, key), entry.ETag);
+            result[key] = StoreItem.FromJson(entry.Json, entry.ETag, key);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);

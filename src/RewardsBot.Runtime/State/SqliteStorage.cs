@@ -57,7 +57,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
             {
                 var key = reader.GetString(0);
                 var eTag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
-                result[key] = new StoreItem(StoredDocument.Parse(reader.GetString(2), key), eTag);
+                result[key] = StoreItem.FromJson(reader.GetString(2), eTag, key);
             }
         }
 

@@ -10,6 +10,11 @@ internal static class StoredDocument
 
     public static string Serialize(StoreItem item, string key)
     {
+        if (item?.Json is { } json)
+        {
+            return json;
+        }
+
         if (item?.Document is null)
         {
             throw new ArgumentException($"The change for key '{key}' has no document. Pass a StoreItem with a JsonObject (an empty one to store nothing).", nameof(item));

@@ -72,6 +72,28 @@ public sealed class BotStateRoundTripTests : IDisposable
     [Theory]
     [InlineData("memory")]
     [InlineData("sqlite")]
+    public async Task A_turn_that_reads_stored_state_and_changes_nothing_writes_nothing(string store)
+    {
+        var first = Turns.Message();
+        var state = new ConversationState(CreateStorage(store));
+        await state.CreateProperty<Contact>("contact").SetAsync(first, new Contact("pat@contoso.com", "+33 1 23 45 67 89", "zh-TW"), None);
+        await state.CreateProperty<string>("step").SetAsync(first, "phone", None);
+        await state.SaveChangesAsync(first, cancellationToken: None);
+
+        var storage = new CountingStorage(CreateStorage(store));
+        var next = new ConversationState(storage);
+        var turn = Turns.Message();
+        var contact = await next.CreateProperty<Contact>("contact").GetAsync(turn, null, None);
+        await next.CreateProperty<string>("step").SetAsync(turn, "phone", None);
+        await next.SaveChangesAsync(turn, cancellationToken: None);
+
+        Assert.Equal("zh-TW", contact.Language);
+        Assert.Equal((1, 0), (storage.Reads, storage.Writes));
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
     public async Task Longs_beyond_the_int_range_come_back_as_the_same_long_and_ints_as_int(string store)
     {
         var state = new UserState(CreateStorage(store));
