@@ -78,6 +78,14 @@ public static partial class MessagesApi
                     return Results.Ok();
                 }
 
+                if (response.Status == StatusCodes.Status501NotImplemented)
+                {
+                    // The SDK answers an invoke the bot does not implement with 501; it is the request that asks for
+                    // something this bot does not offer, so it is answered as a client error, never a server fault.
+                    LogRejected(logger, "invoke not handled", StatusCodes.Status400BadRequest);
+                    return Problem(StatusCodes.Status400BadRequest, "Invoke not handled", "This bot does not handle this invoke (its name, or the card action's verb).");
+                }
+
                 return response.Body is null
                     ? Results.StatusCode(response.Status)
                     : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
