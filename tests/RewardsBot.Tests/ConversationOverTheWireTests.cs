@@ -208,30 +208,11 @@ public sealed class ConversationOverTheWireTests : LoopbackBotTest
         Assert.DoesNotContain(replies, r => BotJson.Serialize(r.Activity).Contains(marker, StringComparison.Ordinal));
 
         SqliteConnection.ClearAllPools();
-        var stored = StoredBytes();
-        Assert.True(Holds(stored, session.ConversationId), "The conversation's state is not in the files searched."); // so the next check means something
-        Assert.False(Holds(stored, marker), "The password reached the SQLite files.");
+        var stored = StoredFiles.Read(Folder);
+        Assert.True(StoredFiles.Hold(stored, session.ConversationId), "The conversation's state is not in the files searched."); // so the next check means something
+        Assert.False(StoredFiles.Hold(stored, marker), "The password reached the SQLite files.");
         Assert.NotEmpty(Host.Logs.Lines);
         Assert.DoesNotContain(marker, Host.Logs.All, StringComparison.Ordinal);
-    }
-
-    /// <summary>Whether any of the files holds <paramref name="text"/> (UTF-8, as SQLite stores text, or UTF-16).</summary>
-    private static bool Holds(IEnumerable<byte[]> files, string text)
-        => files.Any(bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(text)) >= 0);
-
-    /// <summary>Every SQLite file of the host (database, -wal, -shm, -journal), read while the host runs.</summary>
-    private List<byte[]> StoredBytes()
-    {
-        var data = Path.Combine(Folder.Path, "data");
-        var files = Directory.GetFiles(data);
-        Assert.Contains(files, f => Path.GetFileName(f) == "bot.db");
-        return [.. files.Select(file =>
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        })];
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class EmulatorSessionTests : LoopbackBotTest
     }
 
     [Fact]
-    public async Task Unhandled_invoke_answers_501_and_a_malformed_card_action_answers_200_with_status_400()
+    public async Task Unhandled_invoke_answers_400_and_a_malformed_card_action_answers_200_with_status_400()
     {
         var session = new EmulatorConversation(Connector.ServiceUrl);
         var unknown = session.Stamp(new Activity { Type = ActivityTypes.Invoke, Name = "task/fetch" });
@@ -106,12 +106,13 @@ public sealed class EmulatorSessionTests : LoopbackBotTest
         var malformedResponse = await Host.Client.PostActivityAsync(malformed);
         var executeResponse = await Host.Client.PostActivityAsync(execute);
 
-        Assert.Equal(HttpStatusCode.NotImplemented, unknownResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, malformedResponse.StatusCode);
         var body = JsonNode.Parse(await malformedResponse.Content.ReadAsStringAsync())!;
         Assert.Equal(400, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.NotImplemented, executeResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, executeResponse.StatusCode);
+        Assert.Equal("application/problem+json", executeResponse.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class ChatIdentityReader
         switch (activity.ChannelId)
         {
             case Channels.Msteams:
-                var tenantId = (activity.ChannelData as JsonObject)?["tenant"]?["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+                var tenantId = ((activity.ChannelData as JsonObject)?["tenant"] as JsonObject)?["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
                 var objectId = activity.From?.AadObjectId;
                 return string.IsNullOrWhiteSpace(tenantId) || string.IsNullOrWhiteSpace(objectId) ? null : new TeamsIdentityClaim(objectId, tenantId);
             case Channels.DirectLine or Channels.Webchat:

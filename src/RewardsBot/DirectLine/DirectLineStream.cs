@@ -23,13 +23,14 @@ internal sealed partial class DirectLineStream(
     {
         ArgumentNullException.ThrowIfNull(socket);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, cancellationToken);
+        using var watch = signals.Watch(conversationId);
         var receiving = ReceiveUntilClosedAsync(socket, ended);
         LogOpened(watermark);
         try
         {
             while (!ended.IsCancellationRequested)
             {
-                var changed = signals.Changed(conversationId);
+                var changed = watch.Changed();
                 var page = await conversations.ReadAsync(conversationId, watermark, ended.Token);
                 if (page.Count > 0)
                 {

@@ -9,6 +9,13 @@ internal static class ActivityBodyReader
 {
     public enum Outcome { Ok, TooLarge, NotJson, Empty }
 
+    /// <summary>
+    /// Buffers up to this size come from the shared pool (every usual activity fits). Larger ones are allocated for the
+    /// request and collected after it: the shared pool keeps what is returned to it per thread, so a flood of large
+    /// bodies would otherwise leave many large buffers behind.
+    /// </summary>
+    private const int PooledBytes = 32 * 1024;
+
     public static async Task<(Outcome Outcome, Activity? Activity, string? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -16,7 +23,7 @@ internal static class ActivityBodyReader
             return (Outcome.TooLarge, null, null);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes) + 1);
+        var buffer = Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes) + 1);
         try
         {
             var length = 0;
@@ -29,9 +36,9 @@ internal static class ActivityBodyReader
                         return (Outcome.TooLarge, null, null);
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    var larger = Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Return(buffer);
                     buffer = larger;
                 }
 
@@ -56,6 +63,16 @@ internal static class ActivityBodyReader
             return Parse(buffer.AsSpan(0, length));
         }
         finally
+        {
+            Return(buffer);
+        }
+    }
+
+    private static byte[] Rent(int length) => length <= PooledBytes ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
+
+    private static void Return(byte[] buffer)
+    {
+        if (buffer.Length <= PooledBytes)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

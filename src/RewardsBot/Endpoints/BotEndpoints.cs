@@ -9,6 +9,10 @@ public static class BotEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // A 4xx or 5xx that no endpoint wrote a body for (405 for a wrong method, 404 for an unknown path) gets a
+        // problem body saying which status it is, so no refusal is an empty answer.
+        app.UseStatusCodePages();
+
         // Channels (Emulator, Azure Bot Service: Teams, Direct Line) POST activities here. Other methods get 405.
         app.MapPost("/api/messages", MessagesApi.PostActivityAsync).WithName("PostActivity");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using RewardsBot.Hosting;
@@ -10,9 +11,11 @@ namespace RewardsBot.Endpoints;
 /// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
 public static partial class MessagesApi
 {
-    public static async Task<IResult> PostActivityAsync(
+    internal static async Task<IResult> PostActivityAsync(
         HttpContext httpContext,
         CloudAdapter adapter,
+        IBotAuthenticator authenticator,
+        MessagesThrottle throttle,
         IBot bot,
         IOptions<BotHostOptions> hostOptions,
         IOptions<BotAuthenticationOptions> authOptions,
@@ -60,15 +63,37 @@ public static partial class MessagesApi
         turnCancellation.CancelAfter(options.TurnTimeout);
         try
         {
-            var response = await adapter.ProcessActivityAsync(request.Headers.Authorization.ToString(), activity!, bot.OnTurnAsync, turnCancellation.Token);
-            if (response is null)
+            // Authenticated before flood control, so a forged request cannot spend a real conversation's allowance.
+            var identity = await authenticator.AuthenticateRequestAsync(activity!, request.Headers.Authorization.ToString(), turnCancellation.Token);
+            if (throttle.TryAdmit(activity!.ChannelId!, activity.Conversation!.Id!) is { } refusal)
             {
-                return Results.Ok();
+                return TooManyRequests(httpContext, refusal);
             }
 
-            return response.Body is null
-                ? Results.StatusCode(response.Status)
-                : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+            try
+            {
+                var response = await adapter.ProcessAuthenticatedActivityAsync(identity, activity, bot.OnTurnAsync, turnCancellation.Token);
+                if (response is null)
+                {
+                    return Results.Ok();
+                }
+
+                if (response.Status == StatusCodes.Status501NotImplemented)
+                {
+                    // The SDK answers an invoke the bot does not implement with 501; it is the request that asks for
+                    // something this bot does not offer, so it is answered as a client error, never a server fault.
+                    LogRejected(logger, "invoke not handled", StatusCodes.Status400BadRequest);
+                    return Problem(StatusCodes.Status400BadRequest, "Invoke not handled", "This bot does not handle this invoke (its name, or the card action's verb).");
+                }
+
+                return response.Body is null
+                    ? Results.StatusCode(response.Status)
+                    : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+            }
+            finally
+            {
+                throttle.Release();
+            }
         }
         catch (BotAuthenticationException ex)
         {
@@ -80,6 +105,16 @@ public static partial class MessagesApi
             LogTimedOut(logger, activity!.Type, options.TurnTimeout.TotalSeconds);
             return Problem(StatusCodes.Status503ServiceUnavailable, "Turn timed out", "The bot took too long to answer; send the message again.");
         }
+    }
+
+    /// <summary>429 with Retry-After and a problem body saying which limit was reached (no ids: the caller knows them).</summary>
+    private static IResult TooManyRequests(HttpContext httpContext, MessagesThrottle.Refusal refusal)
+    {
+        var seconds = refusal.RetryAfterSeconds;
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return refusal.Busy
+            ? Problem(StatusCodes.Status429TooManyRequests, "Too many turns in progress", $"The bot is handling as many turns as it takes at once; send the activity again in {seconds} s.")
+            : Problem(StatusCodes.Status429TooManyRequests, "Too many activities in this conversation", $"This conversation sent activities faster than the bot takes them; send the activity again in {seconds} s.");
     }
 
     private static bool IsRemote(string? serviceUrl)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
+using RewardsBot.Endpoints;
 using RewardsBot.Dialogs.Conversation;
 using RewardsBot.Rewards.Demo;
 using RewardsBot.Dialogs.Content;
@@ -32,6 +33,8 @@ public static class RewardsBotHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CloudAdapterOptions>().BindConfiguration("Bot:Adapter");
+        services.AddOptions<MessagesThrottleOptions>().BindConfiguration(MessagesThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MessagesThrottle>();
 
         builder.AddBotStorage();
         builder.AddRewardsDomain();
