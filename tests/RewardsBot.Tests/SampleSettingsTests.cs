@@ -22,6 +22,8 @@ public sealed class SampleSettingsTests
         { typeof(RewardsOptions), RewardsOptions.SectionName },
         { typeof(HelpPageOptions), HelpPageOptions.SectionName },
         { typeof(HelpPageDirectLineOptions), HelpPageOptions.SectionName + ":DirectLine" },
+        { typeof(MessagesThrottleOptions), MessagesThrottleOptions.SectionName },
+        { typeof(RewardsBot.DirectLine.DirectLineOptions), RewardsBot.DirectLine.DirectLineOptions.SectionName },
     };
 
     [Theory]

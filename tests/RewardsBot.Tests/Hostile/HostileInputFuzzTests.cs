@@ -28,6 +28,11 @@ namespace RewardsBot.Tests.Hostile;
 /// conversation still works at the end.
 /// The seed is printed; set <c>REWARDSBOT_FUZZ_SEED</c> to try another sequence.
 /// </summary>
+/// <remarks>
+/// It runs alone (its own collection, parallelization off): the heap it measures is the whole test process's, and
+/// other test classes running beside it would make that measure theirs.
+/// </remarks>
+[Collection(nameof(HostileInputFuzzTests))]
 public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int DefaultSeed = 20261121;
@@ -449,3 +454,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IAsyncLife
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddHours(-2);
     }
 }
+
+/// <summary>The fuzzer's collection: run on its own, after the parallel test classes.</summary>
+[CollectionDefinition(nameof(HostileInputFuzzTests), DisableParallelization = true)]
+public sealed class HostileInputFuzzCollection;
