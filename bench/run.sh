@@ -14,7 +14,9 @@ trap '[ -n "$host" ] && { kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/
 
 host_dir=${BENCH_HOST_DIR:-$work/host}
 if [ -z "${BENCH_HOST_DIR:-}" ]; then
-  dotnet publish "$root/src/RewardsBot" -c Release -o "$host_dir" --nologo -v quiet >/dev/null
+  # For this machine's runtime, so the code is precompiled (ReadyToRun) as a production publish would be.
+  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+  dotnet publish "$root/src/RewardsBot" -c Release -r "$rid" --self-contained false -o "$host_dir" --nologo -v quiet >/dev/null
 fi
 dotnet build "$root/bench/RewardsBot.Bench" -c Release --nologo -v quiet >/dev/null
 

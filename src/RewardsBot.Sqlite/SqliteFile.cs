@@ -13,21 +13,16 @@ namespace RewardsBot.Sqlite;
 public static class SqliteFile
 {
     /// <summary>
-    /// How long SQLite itself waits for a lock held by another connection. Kept under one second on purpose: the
-    /// e_sqlite3 of SQLitePCLRaw 2.0.6 is built without usleep, so any wait in SQLite's busy handler is a whole
-    /// second. Past it, Microsoft.Data.Sqlite retries the statement every 150 ms until the command timeout
-    /// (<c>Default Timeout</c> in the connection string, 30 s unless set).
+    /// How long SQLite itself waits for a lock held by another connection (another process; this process's writers
+    /// queue in .NET). 5 s with a SQLite that sleeps in milliseconds (<see cref="SqliteLibrary"/>); kept under one
+    /// second with the bundled e_sqlite3, whose every pause is a whole second. Past it, Microsoft.Data.Sqlite retries
+    /// the statement every 150 ms until the command timeout (<c>Default Timeout</c> in the connection string, 30 s
+    /// unless set).
     /// </summary>
-    public const int BusyTimeoutMilliseconds = 250;
+    public static int BusyTimeoutMilliseconds => SqliteLibrary.SleepsPrecisely ? 5000 : 250;
 
-    private static readonly Lazy<bool> Provider = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
-    private static readonly string ConnectionPragmas = string.Create(
-        CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    private static readonly Lazy<string> ConnectionPragmas = new(() => string.Create(
+        CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"));
 
     /// <summary>
     /// The native handles that already have <see cref="ConnectionPragmas"/>: a pooled connection keeps its handle (and
@@ -81,7 +76,7 @@ public static class SqliteFile
     }
 
     /// <summary>Initialises the native SQLite provider once per process.</summary>
-    public static void EnsureProvider() => _ = Provider.Value;
+    public static void EnsureProvider() => SqliteLibrary.EnsureInitialised();
 
     /// <summary>
     /// Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on (set once per native handle;
@@ -98,7 +93,7 @@ public static class SqliteFile
             if (handle is null || !ConfiguredHandles.TryGetValue(handle, out _))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = ConnectionPragmas;
+                command.CommandText = ConnectionPragmas.Value;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 if (handle is not null)
                 {

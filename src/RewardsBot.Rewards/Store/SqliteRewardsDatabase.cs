@@ -15,7 +15,7 @@ internal sealed class SqliteRewardsDatabase : IDisposable
     public const string Setting = "ConnectionStrings:RewardsBot";
 
     /// <summary>How long SQLite itself waits for a lock; see <see cref="SqliteFile.BusyTimeoutMilliseconds"/>.</summary>
-    public const int BusyTimeoutMilliseconds = SqliteFile.BusyTimeoutMilliseconds;
+    public static int BusyTimeoutMilliseconds => SqliteFile.BusyTimeoutMilliseconds;
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly TimeProvider _clock;

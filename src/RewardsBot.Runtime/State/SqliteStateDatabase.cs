@@ -29,7 +29,7 @@ internal sealed class SqliteStateDatabase : IDisposable
         """;
 
     /// <summary>How long SQLite itself waits for a lock; see <see cref="SqliteFile.BusyTimeoutMilliseconds"/>.</summary>
-    public const int BusyTimeoutMilliseconds = SqliteFile.BusyTimeoutMilliseconds;
+    public static int BusyTimeoutMilliseconds => SqliteFile.BusyTimeoutMilliseconds;
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;

@@ -55,7 +55,7 @@ internal sealed partial class RewardsStartup(IRewardsStore store, IOptions<Rewar
         if (store is SqliteRewardsStore sqlite)
         {
             await sqlite.MigrateAsync(cancellationToken);
-            LogMigrated(SqliteRewardsStore.SchemaVersion);
+            LogMigrated(SqliteRewardsStore.SchemaVersion, RewardsBot.Sqlite.SqliteLibrary.Description);
         }
 
         if (options.Value.LoadDemoData && await DemoData.LoadIfEmptyAsync(store, clock, cancellationToken))
@@ -66,8 +66,8 @@ internal sealed partial class RewardsStartup(IRewardsStore store, IOptions<Rewar
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rewards data schema is at version {Version}")]
-    private partial void LogMigrated(int version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rewards data schema is at version {Version}; SQLite library: {SqliteLibrary}")]
+    private partial void LogMigrated(int version, string sqliteLibrary);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo data set ({IdentityCount} demo identities) into the empty Rewards store")]
     private partial void LogDemoLoaded(int identityCount);

@@ -7,7 +7,7 @@ internal static class SqliteTestFile
 {
     public static SqliteConnection Open(string path)
     {
-        SQLitePCL.Batteries_V2.Init();
+        RewardsBot.Sqlite.SqliteFile.EnsureProvider();
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         return connection;
