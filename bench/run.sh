@@ -31,8 +31,10 @@ if [ "$directline" = true ]; then
 fi
 
 mkdir -p "$work/data"
+# The published folder is the content root, so the host reads its appsettings.json (production logging: ASP.NET Core
+# at Warning, JSON lines) as it would when deployed, rather than the defaults of the folder the script runs from.
 ASPNETCORE_ENVIRONMENT=Production DirectLine__Enabled=$directline ConnectionStrings__RewardsBot="Data Source=$work/data/bench.db" \
-  dotnet "$host_dir/RewardsBot.dll" --urls "http://127.0.0.1:$port" > "$work/host.log" 2>&1 &
+  dotnet "$host_dir/RewardsBot.dll" --urls "http://127.0.0.1:$port" --contentRoot "$host_dir" > "$work/host.log" 2>&1 &
 host=$!
 for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -27,7 +27,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly IStatePropertyAccessor<string> _lastActivityId;
-    private readonly IStatePropertyAccessor<string> _lastReplies;
+    private readonly IStatePropertyAccessor<JsonText> _lastReplies;
     private readonly IStatePropertyAccessor<UserPreferences> _preferences;
     private readonly HashSet<string> _demoIdentities;
     private readonly BotStateSet _states;
@@ -44,7 +44,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         _flags = conversationState.CreateProperty<ConversationFlags>(nameof(ConversationFlags));
         _lastActivityId = conversationState.CreateProperty<string>("LastActivityId");
-        _lastReplies = conversationState.CreateProperty<string>("LastReplies");
+        _lastReplies = conversationState.CreateProperty<JsonText>("LastReplies");
         _preferences = userState.CreateProperty<UserPreferences>(nameof(UserPreferences));
         _demoIdentities = DemoData.Identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
     }
@@ -80,10 +80,10 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // The last turn (saved with the dialog stack in the same write): the activity's id and the replies it got.
-        // The replies are kept as one JSON text, read back only when the same activity arrives again: as text they
-        // cost the state's reads and writes a copy, not a tree of cards to rebuild every turn.
+        // The replies are written once as JSON and kept as that text (JsonText), read back only when the same activity
+        // arrives again: they cost the state's reads and writes a copy, not a tree of cards to rebuild every turn.
         await _lastActivityId.SetAsync(turnContext, activity.Id!, cancellationToken).ConfigureAwait(false);
-        await _lastReplies.SetAsync(turnContext, BotJson.Serialize(TurnReplies.Pending(turnContext).ToArray()), cancellationToken).ConfigureAwait(false);
+        await _lastReplies.SetAsync(turnContext, JsonText.From(TurnReplies.Pending(turnContext).ToArray()), cancellationToken).ConfigureAwait(false);
 
         // One write for both states: a conflict on either (two chats of one user at once) saves neither, and the
         // adapter runs the turn again on fresh state.
@@ -103,8 +103,8 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
             return false;
         }
 
-        var json = await _lastReplies.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
-        var replies = json is null ? null : BotJson.Deserialize<Activity[]>(json);
+        var stored = await _lastReplies.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var replies = stored is null ? null : BotJson.Deserialize<Activity[]>(stored.Json);
         await turnContext.SendActivitiesAsync(replies ?? [], cancellationToken).ConfigureAwait(false);
         return true;
     }
