@@ -14,28 +14,13 @@ namespace RewardsBot.Tests.DirectLine;
 /// Web Chat needs, polling by watermark, who the bot believes is talking, secrets kept out of the transcript, and clear
 /// 4xx/5xx answers to what it does not take.
 /// </summary>
-public sealed class DirectLineConversationTests : IAsyncLifetime
+public sealed class DirectLineConversationTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
-
     /// <summary>Starts the test's host: the product's bot unless <paramref name="bot"/> is given.</summary>
     private async Task<DirectLineClient> HostAsync(Dictionary<string, string?>? settings = null, IBot? bot = null)
     {
-        _host = await BotHost.StartAsync(_folder, settings, services: bot is null ? null : s => s.AddSingleton<IBot>(bot));
-        return new DirectLineClient(_host);
+        await StartHostAsync(settings, services: bot is null ? null : s => s.AddSingleton<IBot>(bot));
+        return new DirectLineClient(Host);
     }
 
     private static string Say(string key, params (string Name, object? Value)[] values) => BotTexts.Default.Get(key, "en-US", values);
@@ -64,7 +49,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(conversationId, answer["conversationId"]!.GetValue<string>());
-        Assert.StartsWith($"ws://{_host!.Address.Authority}/v3/directline/conversations/{conversationId}/stream?t=", answer["streamUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith($"ws://{Host.Address.Authority}/v3/directline/conversations/{conversationId}/stream?t=", answer["streamUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(answer["expires_in"]!.GetValue<int>() > 0);
         Assert.Equal(2, feed.Activities.Count);
         Assert.All(feed.Activities, a => AssertFromTheBot(a, conversationId));
@@ -176,9 +161,8 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         submitted["value"] = new JsonObject { ["description"] = "my secret is " + password + "Qz9xLm3Tt8" };
         await client.PostAsync(token, conversationId, submitted);
         var feed = await client.GetAllAsync(token, conversationId, "2");
-        var logs = _host!.Logs.All;
-        await _host.DisposeAsync();
-        _host = null;
+        var logs = Host.Logs.All;
+        await StopHostAsync();
 
         var echo = Assert.Single(feed.Activities, a => a.Id == typed);
         Assert.NotNull(echo.Text);
@@ -187,7 +171,7 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
         Assert.All(feed.Activities, a => Assert.DoesNotContain(password, BotJson.Serialize(a), StringComparison.Ordinal));
         Assert.DoesNotContain(password, logs, StringComparison.Ordinal);
         var bytes = Encoding.UTF8.GetBytes(password);
-        foreach (var file in Directory.GetFiles(Path.Combine(_folder.Path, "data")))
+        foreach (var file in Directory.GetFiles(Path.Combine(Folder.Path, "data")))
         {
             Assert.True(File.ReadAllBytes(file).AsSpan().IndexOf(bytes) < 0, $"{Path.GetFileName(file)} holds the password.");
         }

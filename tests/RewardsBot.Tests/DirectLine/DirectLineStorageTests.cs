@@ -11,34 +11,14 @@ namespace RewardsBot.Tests.DirectLine;
 /// Conversations and activities in the bot's own SQLite file: a page refresh or a host restart resumes with history,
 /// a conversation past its retention is deleted, the feed is bounded, and <c>Bot:Storage=Memory</c> keeps it in memory.
 /// </summary>
-public sealed class DirectLineStorageTests : IAsyncLifetime
+public sealed class DirectLineStorageTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await StopAsync();
-        _folder.Dispose();
-    }
-
-    private string DatabaseFile => Path.Combine(_folder.Path, "data", "bot.db");
+    private string DatabaseFile => Path.Combine(Folder.Path, "data", "bot.db");
 
     private async Task<DirectLineClient> HostAsync(Dictionary<string, string?>? settings = null, bool whoIsTalking = false)
     {
-        _host = await BotHost.StartAsync(_folder, settings, whoIsTalking ? s => s.AddSingleton<IBot, WhoIsTalkingBot>() : null);
-        return new DirectLineClient(_host);
-    }
-
-    private async Task StopAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-            _host = null;
-        }
+        await StartHostAsync(settings, whoIsTalking ? s => s.AddSingleton<IBot, WhoIsTalkingBot>() : null);
+        return new DirectLineClient(Host);
     }
 
     private long Count(string table)
@@ -57,10 +37,10 @@ public sealed class DirectLineStorageTests : IAsyncLifetime
         var (conversationId, token, _) = await client.StartNewAsync("demo-ana", "Ana Ribeiro");
         await client.PostAsync(token, conversationId, DirectLineClient.WebChatMessage("benefits"));
         var before = await client.GetAllAsync(token, conversationId);
-        await StopAsync();
+        await StopHostAsync();
 
         client = await HostAsync();
-        var grant = await _host!.Services.GetRequiredService<DirectLineTokenIssuer>().IssueAsync("demo-ana", "Ana Ribeiro", conversationId, CancellationToken.None);
+        var grant = await Host.Services.GetRequiredService<DirectLineTokenIssuer>().IssueAsync("demo-ana", "Ana Ribeiro", conversationId, CancellationToken.None);
         using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=", grant.Token);
         var (restartStatus, _) = await client.StartAsync(grant.Token);
         var after = await client.GetAllAsync(grant.Token, conversationId);
@@ -95,7 +75,7 @@ public sealed class DirectLineStorageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(0, Count("directline_conversations"));
         Assert.Equal(0, Count("directline_activities"));
-        Assert.Contains("past their retention", _host!.Logs.All, StringComparison.Ordinal);
+        Assert.Contains("past their retention", Host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,28 +11,12 @@ namespace RewardsBot.Tests.DirectLine;
 /// The streamUrl over a real <see cref="ClientWebSocket"/>: replay after the watermark, then new activities as they
 /// come, reconnect without duplicates, keep-alives, client pings ignored, and a clean close when the host stops.
 /// </summary>
-public sealed class DirectLineStreamTests : IAsyncLifetime
+public sealed class DirectLineStreamTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
-
     private async Task<DirectLineClient> HostAsync(string keepAlive = "00:00:15")
     {
-        _host = await BotHost.StartAsync(
-            _folder, new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = keepAlive }, s => s.AddSingleton<IBot, WhoIsTalkingBot>());
-        return new DirectLineClient(_host);
+        await StartHostAsync(new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = keepAlive }, s => s.AddSingleton<IBot, WhoIsTalkingBot>());
+        return new DirectLineClient(Host);
     }
 
     private static async Task<(string ConversationId, string Token, string StreamUrl)> StartTalkingAsync(DirectLineClient client, int messages)
@@ -123,8 +107,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         await DirectLineClient.ReceiveActivitiesAsync(socket, 2);
 
         var stopwatch = Stopwatch.StartNew();
-        var stopping = _host!.DisposeAsync().AsTask();
-        _host = null;
+        var stopping = StopHostAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var result = await socket.ReceiveAsync(new byte[1024], timeout.Token);
         await stopping;

@@ -11,27 +11,12 @@ namespace RewardsBot.Tests.DirectLine;
 /// Who may call: token generation only with the secret, one token per conversation and user, expiry and refresh,
 /// signatures that cannot be forged, a rate per token, and CORS for configured origins only.
 /// </summary>
-public sealed class DirectLineTokenTests : IAsyncLifetime
+public sealed class DirectLineTokenTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
-
     private async Task<DirectLineClient> HostAsync(Dictionary<string, string?>? settings = null)
     {
-        _host = await BotHost.StartAsync(_folder, settings);
-        return new DirectLineClient(_host);
+        await StartHostAsync(settings);
+        return new DirectLineClient(Host);
     }
 
     private static readonly string[] DirectLineJsHeaders = ["AUTHORIZATION", "CONTENT-TYPE", "ACCEPT", "X-MS-BOT-AGENT"];
@@ -177,7 +162,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
     {
         var client = await HostAsync();
         var (anaConversation, _, _) = await client.StartNewAsync("demo-ana");
-        var issuer = _host!.Services.GetRequiredService<DirectLineTokenIssuer>();
+        var issuer = Host.Services.GetRequiredService<DirectLineTokenIssuer>();
 
         var resumed = await issuer.IssueAsync("demo-ana", "Ana Ribeiro", anaConversation, CancellationToken.None);
         var someoneElses = await issuer.IssueAsync("demo-kenji", "Kenji Watanabe", anaConversation, CancellationToken.None);

@@ -15,94 +15,79 @@ namespace RewardsBot.Tests.Hostile;
 /// Flood control of /api/messages: per conversation (the Bot Connector is one caller for every user) and for the whole
 /// process, answered with 429, Retry-After and a problem body; the limiter's memory stays bounded.
 /// </summary>
-public sealed class FloodControlTests : IAsyncLifetime
+public sealed class FloodControlTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost? _host;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task A_conversation_over_its_burst_gets_429_with_retry_after_while_other_conversations_go_on()
     {
-        _host = await BotHost.StartAsync(_folder, new Dictionary<string, string?>
+        await StartHostAsync(new Dictionary<string, string?>
         {
             ["Bot:Throttle:ConversationBurst"] = "3",
             ["Bot:Throttle:ConversationTurnsPerMinute"] = "1",
         });
-        var flooding = new EmulatorConversation(_host.Address, userId: "demo-ana");
-        var other = new EmulatorConversation(_host.Address, userId: "demo-ana");
+        var flooding = new EmulatorConversation(Host.Address, userId: "demo-ana");
+        var other = new EmulatorConversation(Host.Address, userId: "demo-ana");
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotEmpty(await _host.Client.ExpectRepliesAsync(flooding.Message("hello")));
+            Assert.NotEmpty(await Host.Client.ExpectRepliesAsync(flooding.Message("hello")));
         }
 
         var refused = flooding.Message("hello");
         refused.DeliveryMode = DeliveryModes.ExpectReplies;
-        using var response = await _host.Client.PostActivityAsync(refused);
+        using var response = await Host.Client.PostActivityAsync(refused);
 
         await AssertThrottledAsync(response, minimumSeconds: 30); // one token a minute: the next one is about a minute away
-        Assert.NotEmpty(await _host.Client.ExpectRepliesAsync(other.Message("hello")));
+        Assert.NotEmpty(await Host.Client.ExpectRepliesAsync(other.Message("hello")));
     }
 
     [Fact]
     public async Task A_turn_beyond_the_turns_in_progress_gets_429_at_once_and_the_held_turns_finish()
     {
         var bot = new HeldBot();
-        _host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Bot:Throttle:MaxTurnsInProgress"] = "2" }, s => s.AddSingleton<IBot>(bot));
-        var first = new EmulatorConversation(_host.Address);
-        var second = new EmulatorConversation(_host.Address);
-        var third = new EmulatorConversation(_host.Address);
+        await StartHostAsync(new Dictionary<string, string?> { ["Bot:Throttle:MaxTurnsInProgress"] = "2" }, s => s.AddSingleton<IBot>(bot));
+        var first = new EmulatorConversation(Host.Address);
+        var second = new EmulatorConversation(Host.Address);
+        var third = new EmulatorConversation(Host.Address);
 
-        var held = new[] { first, second }.Select(c => _host.Client.ExpectRepliesAsync(c.Message("wait"))).ToList();
+        var held = new[] { first, second }.Select(c => Host.Client.ExpectRepliesAsync(c.Message("wait"))).ToList();
         await bot.WaitUntilHoldingAsync(2);
         var extra = third.Message("one more");
         extra.DeliveryMode = DeliveryModes.ExpectReplies;
-        using var response = await _host.Client.PostActivityAsync(extra);
+        using var response = await Host.Client.PostActivityAsync(extra);
         await AssertThrottledAsync(response, minimumSeconds: 1);
         bot.Release();
 
         Assert.All(await Task.WhenAll(held), replies => Assert.Equal("done", Assert.Single(replies)));
-        Assert.Equal(0, _host.Services.GetRequiredService<MessagesThrottle>().TurnsInProgress);
-        Assert.Equal("done", Assert.Single(await _host.Client.ExpectRepliesAsync(third.Message("now"))));
+        Assert.Equal(0, Host.Services.GetRequiredService<MessagesThrottle>().TurnsInProgress);
+        Assert.Equal("done", Assert.Single(await Host.Client.ExpectRepliesAsync(third.Message("now"))));
     }
 
     [Fact]
     public async Task Refusals_are_counted_in_the_log_without_ids_or_text()
     {
-        _host = await BotHost.StartAsync(_folder, new Dictionary<string, string?>
+        await StartHostAsync(new Dictionary<string, string?>
         {
             ["Bot:Throttle:ConversationBurst"] = "1",
             ["Bot:Throttle:ConversationTurnsPerMinute"] = "1",
         });
-        var session = new EmulatorConversation(_host.Address, userId: "demo-ana");
-        await _host.Client.ExpectRepliesAsync(session.Message("hello"));
+        var session = new EmulatorConversation(Host.Address, userId: "demo-ana");
+        await Host.Client.ExpectRepliesAsync(session.Message("hello"));
 
         for (var i = 0; i < 3; i++)
         {
             var message = session.Message("flood-marker-text");
             message.DeliveryMode = DeliveryModes.ExpectReplies;
-            using var response = await _host.Client.PostActivityAsync(message);
+            using var response = await Host.Client.PostActivityAsync(message);
             Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         }
 
         // The first refusal is reported at once; the next ones are counted into the next report (at most every 10 s).
-        var report = Assert.Single(_host.Logs.Lines, line => line.Contains("Flood control", StringComparison.Ordinal));
+        var report = Assert.Single(Host.Logs.Lines, line => line.Contains("Flood control", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", report, StringComparison.Ordinal);
         Assert.Contains("answered 429 to 1 activities over their conversation's rate", report, StringComparison.Ordinal);
-        Assert.DoesNotContain(session.ConversationId, _host.Logs.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("flood-marker-text", _host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(session.ConversationId, Host.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("flood-marker-text", Host.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +155,7 @@ public sealed class FloodControlTests : IAsyncLifetime
     [Fact]
     public async Task A_setting_out_of_range_stops_the_host()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Bot:Throttle:ConversationBurst"] = "0" }));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(Folder, new Dictionary<string, string?> { ["Bot:Throttle:ConversationBurst"] = "0" }));
 
         Assert.Contains("ConversationBurst", error.Message, StringComparison.Ordinal);
     }
