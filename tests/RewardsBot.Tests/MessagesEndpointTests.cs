@@ -11,18 +11,9 @@ namespace RewardsBot.Tests;
 /// <summary>
 /// Status codes of /api/messages for bad and unusual input; the server (with the product's bot) keeps serving afterwards.
 /// </summary>
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests : OwnHostTest
 {
-    private readonly TempFolder _folder = new();
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await BotHost.StartAsync(_folder);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
+    public override async Task InitializeAsync() => await StartHostAsync();
 
     private Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json")
         => PostRawAsync(Encoding.UTF8.GetBytes(body), contentType);
@@ -31,7 +22,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new(contentType);
-        return _host.Client.PostAsync("/api/messages", content);
+        return Host.Client.PostAsync("/api/messages", content);
     }
 
     private static string Valid(string extra = "") =>
@@ -92,7 +83,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await _host.Client.SendAsync(request);
+        var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -132,7 +123,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_on_the_messaging_endpoint_gets_405()
     {
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _host.Client.GetAsync("/api/messages")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await Host.Client.GetAsync("/api/messages")).StatusCode);
     }
 
     [Fact]
@@ -151,7 +142,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         await PostRawAsync(new byte[] { 0xFF, 0xFE, 0x00 });
         await PostRawAsync(Valid(",\"value\":\"" + new string('x', 1024 * 1024) + "\""));
 
-        var health = await _host.Client.GetAsync("/healthz");
+        var health = await Host.Client.GetAsync("/healthz");
         var normal = await PostRawAsync(Valid());
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -170,7 +161,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         await PostRawAsync(Valid().Replace("\"text\":\"hi\"", $"\"text\":\"{secretText}\"", StringComparison.Ordinal));
         await PostRawAsync("{\"type\":\"message\",\"text\":\"" + secretText + "\"}");
 
-        Assert.NotEmpty(_host.Logs.Lines);
-        Assert.DoesNotContain("Hunter2-unique-marker", _host.Logs.All, StringComparison.Ordinal);
+        Assert.NotEmpty(Host.Logs.Lines);
+        Assert.DoesNotContain("Hunter2-unique-marker", Host.Logs.All, StringComparison.Ordinal);
     }
 }

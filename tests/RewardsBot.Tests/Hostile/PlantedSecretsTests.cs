@@ -15,7 +15,7 @@ namespace RewardsBot.Tests.Hostile;
 /// (Trace level, every category, ASP.NET Core's included) and not in the SQLite files (.db, -wal, -shm). A planted
 /// email and phone number given to the marketing contact flow are stored as the contact but never logged.
 /// </summary>
-public sealed class PlantedSecretsTests : IAsyncLifetime
+public sealed class PlantedSecretsTests : OwnHostTest
 {
     /// <summary>Each planted value is unique, so finding it anywhere means it leaked from this test.</summary>
     public static TheoryData<string, string> Secrets() => new()
@@ -33,16 +33,7 @@ public sealed class PlantedSecretsTests : IAsyncLifetime
     private const string PlantedPhoneTyped = "+1 425 555 0177";
     private const string PlantedPhone = "+14255550177";
 
-    private readonly TempFolder _folder = new();
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await BotHost.StartAsync(_folder);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
+    public override async Task InitializeAsync() => await StartHostAsync();
 
     private static string Say(string key, params (string Name, object? Value)[] values) => BotTexts.Default.Get(key, "en-US", values);
 
@@ -54,7 +45,7 @@ public sealed class PlantedSecretsTests : IAsyncLifetime
     [Fact]
     public async Task Secrets_typed_at_the_menu_mid_flow_and_in_card_inputs_are_refused_and_stored_and_logged_nowhere()
     {
-        var chat = new WireChat(_host, "demo-ana");
+        var chat = new WireChat(Host, "demo-ana");
         await chat.JoinAsync();
 
         // At the menu.
@@ -91,14 +82,14 @@ public sealed class PlantedSecretsTests : IAsyncLifetime
         var summary = await chat.ClickAsync(chat.LastCard, Say("card.contact-language.continue"), new Dictionary<string, string> { ["answer"] = "ja" });
         var receipt = await chat.ClickAsync(summary[^1], Say("card.contact-summary.assign"));
         Assert.Contains(receipt, r => r.Text == Say("contact.assigned", ("name", "Lena Hoffmann")));
-        var contact = await _host.Services.GetRequiredService<IRewardsStore>().GetMarketingContactAsync("contoso", CancellationToken.None);
+        var contact = await Host.Services.GetRequiredService<IRewardsStore>().GetMarketingContactAsync("contoso", CancellationToken.None);
         Assert.Equal((PlantedEmail, PlantedPhone), (contact?.Email, contact?.PhoneE164));
 
         await PlantOverDirectLineAsync();
 
         SqliteConnection.ClearAllPools();
-        var stored = StoredFiles.Read(_folder);
-        var logs = _host.Logs.All;
+        var stored = StoredFiles.Read(Folder);
+        var logs = Host.Logs.All;
         Assert.True(StoredFiles.Hold(stored, chat.Session.ConversationId), "The conversation's state is not in the files searched."); // so the checks below mean something
         Assert.True(StoredFiles.Hold(stored, PlantedEmail), "The contact's email is not in the files searched.");
         Assert.Contains("Microsoft.AspNetCore", logs, StringComparison.Ordinal); // every category, at Trace, was captured
@@ -113,7 +104,7 @@ public sealed class PlantedSecretsTests : IAsyncLifetime
     /// <summary>Over Direct Line: each secret typed at the menu and submitted as a card value, refused in the feed.</summary>
     private async Task PlantOverDirectLineAsync()
     {
-        var client = new DirectLineClient(_host);
+        var client = new DirectLineClient(Host);
         var (conversationId, token, _) = await client.StartNewAsync("demo-ana");
         foreach (var planted in Secrets().Select(row => (string)row[1]))
         {

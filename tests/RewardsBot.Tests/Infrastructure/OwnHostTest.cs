@@ -17,7 +17,8 @@ public abstract class OwnHostTest : IAsyncLifetime
     /// <exception cref="InvalidOperationException">No host is running.</exception>
     protected BotHost Host => _host ?? throw new InvalidOperationException("The test has not started its host (StartHostAsync), or stopped it.");
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>Nothing by default: tests start the host with their own settings; a class may start it here.</summary>
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -12,30 +12,20 @@ namespace RewardsBot.Tests.Resilience;
 /// last watermark it saw, polls with that watermark in between, and still gets every activity exactly once, in the
 /// order of the conversation's feed.
 /// </summary>
-public sealed class DirectLineReconnectTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DirectLineReconnectTests(ITestOutputHelper output) : OwnHostTest
 {
     private const int Messages = 40;
     private const int Drops = 6;
 
-    private readonly TempFolder _folder = new();
-    private BotHost _host = null!;
-
-    public async Task InitializeAsync()
-        => _host = await BotHost.StartAsync(
-            _folder,
+    public override async Task InitializeAsync()
+        => await StartHostAsync(
             new Dictionary<string, string?> { ["DirectLine:RequestBurst"] = "1000", ["DirectLine:RequestsPerMinute"] = "10000" },
             CountingBot.Register);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task A_client_dropping_its_stream_during_a_burst_gets_every_activity_once_and_in_order()
     {
-        var client = new DirectLineClient(_host);
+        var client = new DirectLineClient(Host);
         var (conversationId, token, start) = await client.StartNewAsync("demo-ana");
         var expected = 1 + (2 * Messages); // the welcome, then each message's echo and the bot's count
 

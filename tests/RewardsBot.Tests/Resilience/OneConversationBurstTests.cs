@@ -16,28 +16,20 @@ namespace RewardsBot.Tests.Resilience;
 /// the order the requests reached the endpoint. (Fifty clicks on one Activate button with the real bot are in
 /// <see cref="ConcurrentClicksTests"/>.)
 /// </summary>
-public sealed class OneConversationBurstTests : IAsyncLifetime
+public sealed class OneConversationBurstTests : OwnHostTest
 {
     private const int Messages = 50;
     private const string SequenceHeader = "x-test-sequence";
 
-    private readonly TempFolder _folder = new();
     private readonly Recorder _recorder = new();
-    private BotHost _host = null!;
 
-    public async Task InitializeAsync()
-        => _host = await BotHost.StartAsync(_folder, services: services =>
+    public override async Task InitializeAsync()
+        => await StartHostAsync(services: services =>
         {
             services.AddSingleton(_recorder);
             services.AddSingleton<IBot, RecordingBot>();
             services.AddSingleton<IStartupFilter>(new EntryRecording(_recorder));
         });
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task Fifty_messages_of_one_conversation_at_once_run_one_at_a_time_in_arrival_order_and_each_gets_its_answer()
@@ -84,7 +76,7 @@ public sealed class OneConversationBurstTests : IAsyncLifetime
             Content = System.Net.Http.Json.JsonContent.Create(activity, options: BotJson.Options),
         };
         request.Headers.Add(SequenceHeader, sequence.ToString(CultureInfo.InvariantCulture));
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
