@@ -9,10 +9,5 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 host_dir=${BENCH_HOST_DIR:-$work/host}
-if [ -z "${BENCH_HOST_DIR:-}" ]; then
-  # For this machine's runtime, so the code is precompiled (ReadyToRun) as a production publish would be.
-  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
-  dotnet publish "$root/src/RewardsBot" -c Release -r "$rid" --self-contained false -o "$host_dir" --nologo -v quiet >/dev/null
-fi
-dotnet build "$root/bench/RewardsBot.Bench" -c Release --nologo -v quiet >/dev/null
+. "$root/bench/prepare.sh"
 dotnet "$root/bench/RewardsBot.Bench/bin/Release/net10.0/RewardsBot.Bench.dll" --cold-start "$host_dir/RewardsBot.dll" --runs "${1:-5}"

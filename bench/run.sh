@@ -13,12 +13,7 @@ host=
 trap '[ -n "$host" ] && { kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 
 host_dir=${BENCH_HOST_DIR:-$work/host}
-if [ -z "${BENCH_HOST_DIR:-}" ]; then
-  # For this machine's runtime, so the code is precompiled (ReadyToRun) as a production publish would be.
-  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
-  dotnet publish "$root/src/RewardsBot" -c Release -r "$rid" --self-contained false -o "$host_dir" --nologo -v quiet >/dev/null
-fi
-dotnet build "$root/bench/RewardsBot.Bench" -c Release --nologo -v quiet >/dev/null
+. "$root/bench/prepare.sh"
 
 # Direct Line only when asked for: the secret is random per run and reaches the bench through the environment.
 # The throttle (per token) is raised to its maximum so that it does not shape the figures.
