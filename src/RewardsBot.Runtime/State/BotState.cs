@@ -59,12 +59,6 @@ public abstract class BotState
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var cached = GetCache(turnContext);
-        if (cached is null)
-        {
-            return;
-        }
-
         if (FindChange(turnContext, force) is not { } change)
         {
             return;
