@@ -29,20 +29,28 @@ internal sealed class CachedBotState
     public string? SavedJson { get; private set; }
 
     /// <summary>The state as read from storage (<paramref name="item"/> null: no document yet).</summary>
+    /// <exception cref="InvalidOperationException">The stored text is not a JSON object.</exception>
     public static CachedBotState FromStorage(StoreItem? item)
     {
         var state = new CachedBotState(item?.ETag);
+        if (item?.Json is { } json)
+        {
+            // Each property keeps its own JSON text until the bot asks for it: no tree is built for the document, and a
+            // property the turn never reads is written back as the same text.
+            state.ReadProperties(json, item);
+            state.SavedJson = json;
+            return state;
+        }
+
         if (item is not null)
         {
             foreach (var (name, node) in item.Document)
             {
-                state._properties[name] = new StateProperty(node);
+                state._properties[name] = new StateProperty(node is null ? null : JsonSerializer.SerializeToUtf8Bytes(node, BotJson.Options));
             }
         }
 
-        // Text this runtime wrote is already in Serialize's form, so it is the saved text as it is; anything else is
-        // brought to that form once (at worst, text in another form costs one write that changes nothing).
-        state.SavedJson = item?.Json ?? state.Serialize(stateName: null);
+        state.SavedJson = state.Serialize(stateName: null);
         return state;
     }
 
@@ -62,6 +70,41 @@ internal sealed class CachedBotState
     public void SetProperty(string name, object? value, Type type) => _properties[name] = new StateProperty(value, type);
 
     public void RemoveProperty(string name) => _properties.Remove(name);
+
+    private void ReadProperties(string json, StoreItem item)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = BotJson.Options.MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw NotAnObject(item, null);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var value = utf8.AsMemory(start, (int)reader.BytesConsumed - start);
+                _properties[name] = new StateProperty(reader.TokenType == JsonTokenType.Null ? null : value);
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                throw NotAnObject(item, null);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw NotAnObject(item, ex);
+        }
+    }
+
+    private static InvalidOperationException NotAnObject(StoreItem item, JsonException? inner)
+        => new($"The stored document for key '{item.Key}' is not a JSON object. Delete the key so it can be written again.", inner);
 
     /// <summary>The document as compact JSON with properties in ordinal order, so equal states give equal text.</summary>
     /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>
@@ -84,10 +127,11 @@ internal sealed class CachedBotState
     }
 }
 
-/// <summary>One property: the JSON from storage until the bot asks for it, then the typed instance the bot holds.</summary>
+/// <summary>One property: its JSON text from storage until the bot asks for it, then the typed instance the bot holds.</summary>
 internal sealed class StateProperty
 {
-    public StateProperty(JsonNode? node) => Node = node;
+    /// <param name="json">The property's UTF-8 JSON as stored; null for a stored null.</param>
+    public StateProperty(ReadOnlyMemory<byte>? json) => Json = json;
 
     public StateProperty(object? value, Type type)
     {
@@ -95,14 +139,15 @@ internal sealed class StateProperty
         ValueType = type;
     }
 
-    public JsonNode? Node { get; }
+    /// <summary>The stored JSON (UTF-8) while the property is raw; null for a stored null or a typed value.</summary>
+    public ReadOnlyMemory<byte>? Json { get; }
 
     public object? Value { get; }
 
     /// <summary>The type the value was got or set as; null while the property is still raw JSON.</summary>
     public Type? ValueType { get; }
 
-    public bool IsNull => ValueType is null ? Node is null : Value is null;
+    public bool IsNull => ValueType is null ? Json is null : Value is null;
 
     /// <summary>The value read as <typeparamref name="T"/> from its JSON (a typed value got under another type goes through JSON too).</summary>
     public T ConvertTo<T>(string name, string stateName)
@@ -110,8 +155,12 @@ internal sealed class StateProperty
         try
         {
             // Raw JSON, or a typed value got under another type: convert through JSON as storage would.
-            var node = ValueType is null ? Node : JsonSerializer.SerializeToNode(Value, ValueType, BotJson.Options);
-            return node.Deserialize<T>(BotJson.Options)!;
+            if (ValueType is null)
+            {
+                return Json is { } json ? JsonSerializer.Deserialize<T>(json.Span, BotJson.Options)! : default!;
+            }
+
+            return JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(Value, ValueType, BotJson.Options), BotJson.Options)!;
         }
         catch (JsonException ex)
         {
@@ -125,13 +174,14 @@ internal sealed class StateProperty
     {
         if (ValueType is null)
         {
-            if (Node is null)
+            if (Json is { } json)
             {
-                writer.WriteNullValue();
+                // Text a reader already took apart as one JSON value: written back as it is.
+                writer.WriteRawValue(json.Span, skipInputValidation: true);
             }
             else
             {
-                Node.WriteTo(writer, BotJson.Options);
+                writer.WriteNullValue();
             }
 
             return;

@@ -61,6 +61,9 @@ public sealed record StoreItem
     /// <summary>The document's JSON text when the item was made from text; null when it was made from a tree.</summary>
     internal string? Json => _json;
 
+    /// <summary>The key the text was stored under, for messages about it; null for an item made from a tree.</summary>
+    internal string? Key => _key;
+
     /// <summary>An item whose document is the JSON object <paramref name="json"/> (stored under <paramref name="key"/>).</summary>
     public static StoreItem FromJson(string json, string? eTag, string key)
     {

@@ -22,7 +22,7 @@ internal static class SqliteStateCommands
         WHERE key = @key AND etag = @expected;
         """;
 
-    public static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    public static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -48,11 +48,23 @@ internal sealed class SqliteStateDatabase : IDisposable
     /// <summary>The normalised connection string (full path); also the key of the connection pool.</summary>
     public string ConnectionString { get; }
 
+    private string UnpooledConnectionString => new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString();
+
     /// <summary>Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on; creates the schema the first time.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
         return await OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a connection of its own, outside the pool, with the same settings: for a user that keeps it open and its
+    /// statements prepared for as long as it lives (the state writer), and closes it itself.
+    /// </summary>
+    public async Task<SqliteConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        return await SqliteFile.OpenAsync(UnpooledConnectionString, cancellationToken);
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ namespace RewardsBot.Runtime.State;
 /// </summary>
 /// <remarks>
 /// The file, its folder and the schema are created on first use. The file is in WAL mode; connections are pooled.
-/// A write runs in one <c>BEGIN IMMEDIATE</c> transaction and checks every eTag in SQL, so check-then-write is atomic
-/// across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
+/// Writes go through <see cref="SqliteStateWriter"/>: the writes waiting at the same moment share one <c>BEGIN
+/// IMMEDIATE</c> transaction (group commit), each write still all or nothing and acknowledged only once committed;
+/// every eTag is checked in SQL, so check-then-write is atomic across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
 /// and a key that is deleted and created again never gets back an eTag it had before. Writers of one process queue
 /// for the file in .NET before they take SQLite's lock, so they hand over without polling it.
 /// </remarks>
@@ -19,7 +20,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
     private const int MaxKeysPerStatement = 500;
 
     private readonly SqliteStateDatabase _database;
-    private readonly TimeProvider _timeProvider;
+    private readonly SqliteStateWriter _writer;
     private int _disposed;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
@@ -27,11 +28,14 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
     public SqliteStorage(string connectionString, TimeProvider? timeProvider = null)
     {
         _database = new SqliteStateDatabase(connectionString);
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath => _database.FilePath;
+
+    /// <summary>How many write transactions this storage has committed (group commit puts several writes in one).</summary>
+    internal long WriteTransactionsCommitted => _writer.GroupsCommitted;
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -76,56 +80,13 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
             return eTags;
         }
 
-        var documents = changes.ToDictionary(change => change.Key, change => StoredDocument.Serialize(change.Value, change.Key), StringComparer.Ordinal);
-        var updated = _timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-        using var gate = await _database.EnterWriteGateAsync(cancellationToken);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var lastETag = await SqliteStateCommands.ReadLastETagAsync(connection, transaction, cancellationToken);
-
-        using var insert = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.InsertSql);
-        using var upsert = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.UpsertSql);
-        using var update = SqliteStateCommands.CreateWriteCommand(connection, transaction, SqliteStateCommands.UpdateSql);
-        update.Parameters.Add("@expected", SqliteType.Integer);
-
+        var documents = new List<(string Key, string? ETag, string Json)>(changes.Count);
         foreach (var (key, change) in changes)
         {
-            var command = change.ETag switch
-            {
-                StoredDocument.Wildcard => upsert,
-                null => insert,
-                _ => update,
-            };
-
-            if (command == update)
-            {
-                if (!long.TryParse(change.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
-                {
-                    // Stored eTags are always integers: this one cannot match.
-                    throw new ETagConflictException(key);
-                }
-
-                update.Parameters["@expected"].Value = expected;
-            }
-
-            var eTag = ++lastETag;
-            command.Parameters["@key"].Value = key;
-            command.Parameters["@etag"].Value = eTag;
-            command.Parameters["@document"].Value = documents[key];
-            command.Parameters["@updated"].Value = updated;
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                // Disposing the transaction rolls back whatever this write had done so far.
-                throw new ETagConflictException(key);
-            }
-
-            eTags[key] = eTag.ToString(CultureInfo.InvariantCulture);
+            documents.Add((key, change.ETag, StoredDocument.Serialize(change, key)));
         }
 
-        await SqliteStateCommands.SaveLastETagAsync(connection, transaction, lastETag, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return eTags;
+        return await _writer.WriteAsync(documents, cancellationToken);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -174,14 +135,19 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // The writer's queued writes finish first (their callers wait for them); then no handle stays on the file.
+            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _database.Dispose();
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _writer.DisposeAsync();
+            _database.Dispose();
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);}

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RewardsBot.Runtime.State;
 
 namespace RewardsBot.Runtime.Tests.State;
@@ -188,6 +189,53 @@ public sealed class BotStateRoundTripTests : IDisposable
         // One read and one write for the set (both states in one SQLite transaction), then one read per state by the
         // next turn's accessors.
         Assert.Equal((3, 1), (storage.Reads, storage.Writes));
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task Properties_the_turn_does_not_read_are_written_back_exactly_as_they_were_stored(string store)
+    {
+        var first = Turns.Message();
+        var state = new ConversationState(CreateStorage(store));
+        await state.CreateProperty<Contact>("contact").SetAsync(first, new Contact("pat@contoso.com", null, "fr"), None);
+        await state.CreateProperty<Dictionary<string, object?>>("loose").SetAsync(first, new() { ["n"] = 12345678901L, ["nested"] = new List<object?> { null, "é中", 1.5 } }, None);
+        await state.CreateProperty<string>("step").SetAsync(first, "email", None);
+        await state.SaveChangesAsync(first, cancellationToken: None);
+        var storage = CreateStorage(store);
+        var key = state.StorageKeyOf(first);
+        var before = JsonNode.Parse((await storage.ReadAsync([key], None))[key].Document.ToJsonString())!.AsObject();
+
+        var next = new ConversationState(storage);
+        var turn = Turns.Message();
+        await next.CreateProperty<string>("step").SetAsync(turn, "phone", None);
+        await next.SaveChangesAsync(turn, cancellationToken: None);
+
+        var after = (await storage.ReadAsync([key], None))[key].Document;
+        Assert.Equal("phone", (string?)after["step"]);
+        Assert.Equal(before["contact"]!.ToJsonString(), after["contact"]!.ToJsonString());
+        Assert.Equal(before["loose"]!.ToJsonString(), after["loose"]!.ToJsonString());
+        var reread = await new ConversationState(storage).CreateProperty<Contact>("contact").GetAsync(Turns.Message(), null, None);
+        Assert.Equal(new Contact("pat@contoso.com", null, "fr"), reread);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]")]
+    [InlineData("\"text\"")]
+    [InlineData("{\"step\": \"email\"} {}")]
+    [InlineData("{\"step\": ")]
+    public async Task A_stored_document_that_is_not_one_JSON_object_fails_the_load_naming_its_key(string text)
+    {
+        var storage = new SqliteStorage($"Data Source={_directory.File("bot.db")}");
+        _storages.Add(storage);
+        var turn = Turns.Message();
+        var key = new ConversationState(storage).StorageKeyOf(turn);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = StoreItem.FromJson(text, null, key) }, None);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new ConversationState(storage).LoadAsync(turn, cancellationToken: None));
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not a JSON object", ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The memory store is one per test (like one process); each SQLite storage is a new instance over the same file (like a restart).</summary>
