@@ -36,6 +36,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     private readonly Channel<QueuedWrite> _queue = Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<QueuedWrite> _group = new(MaxWritesPerGroup);
     private readonly Task _loop;
+    private readonly SqliteCheckpointer _checkpointer;
     private WriterConnection? _connection;
     private long _groupsCommitted;
 
@@ -43,11 +44,15 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     {
         _database = database;
         _timeProvider = timeProvider;
+        _checkpointer = new SqliteCheckpointer(database);
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>How many transactions have committed so far (each holds one or more writes).</summary>
     public long GroupsCommitted => Interlocked.Read(ref _groupsCommitted);
+
+    /// <summary>How many checkpoints of the write-ahead log have run (see <see cref="SqliteCheckpointer"/>).</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and JSON text); completes with the new eTags once committed.</summary>
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<(string Key, string? ETag, string Json)> documents, CancellationToken cancellationToken)
@@ -77,6 +82,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         {
             _connection?.Dispose();
             _connection = null;
+            _checkpointer.Dispose();
         }
     }
 
@@ -116,6 +122,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             var connection = _connection ??= await WriterConnection.OpenAsync(_database).ConfigureAwait(false);
             connection.ApplyGroup(_group, results, _timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             Interlocked.Increment(ref _groupsCommitted);
+            _checkpointer.Nudge();
         }
         catch (Exception ex)
         {
@@ -196,6 +203,13 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             var connection = await database.OpenUnpooledAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
+                // Checkpoints run beside the writer (SqliteCheckpointer), never inside one of its commits.
+                using (var noAutoCheckpoint = connection.CreateCommand())
+                {
+                    noAutoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+                    noAutoCheckpoint.ExecuteNonQuery();
+                }
+
                 return new WriterConnection(connection);
             }
             catch

@@ -37,6 +37,9 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
     /// <summary>How many write transactions this storage has committed (group commit puts several writes in one).</summary>
     internal long WriteTransactionsCommitted => _writer.GroupsCommitted;
 
+    /// <summary>How many checkpoints of the write-ahead log this storage has run.</summary>
+    internal long Checkpoints => _writer.Checkpoints;
+
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);

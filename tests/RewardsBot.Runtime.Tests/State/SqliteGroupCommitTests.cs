@@ -153,6 +153,37 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(10, (await reopened.ReadAsync(Enumerable.Range(0, 10).Select(i => $"k{i}").ToArray(), None)).Count);
     }
 
+    [Fact]
+    public async Task The_write_ahead_log_is_checkpointed_beside_the_writer_and_starts_over_instead_of_growing()
+    {
+        var file = _directory.File("bot.db");
+        await using var storage = new SqliteStorage($"Data Source={file}");
+        var page = new string('x', 4000);
+        const int Bursts = 6, PerBurst = 200;
+        long afterFirstBurst = 0;
+        for (var burst = 0; burst < Bursts; burst++)
+        {
+            for (var i = 0; i < PerBurst; i++)
+            {
+                await WriteAsync(storage, $"k{burst}-{i}", new JsonObject { ["filler"] = page }, null);
+            }
+
+            afterFirstBurst = burst == 0 ? new FileInfo(file + "-wal").Length : afterFirstBurst;
+
+            // Time for a checkpoint between bursts; the next burst's first writer then starts the log over.
+            await Task.Delay(SqliteCheckpointerInterval * 3);
+        }
+
+        var log = new FileInfo(file + "-wal").Length;
+        Assert.True(storage.Checkpoints > 0, "no checkpoint ran");
+        // The writer's connection never checkpoints itself: without the checkpointer the log would hold all six bursts
+        // (about six times its size after the first); started over after each checkpoint, it stays near one burst.
+        Assert.True(log < 3 * afterFirstBurst, $"log {log} bytes, {afterFirstBurst} after the first burst");
+        Assert.Equal(Bursts * PerBurst, (await storage.ReadAsync(Enumerable.Range(0, Bursts * PerBurst).Select(n => $"k{n / PerBurst}-{n % PerBurst}").ToArray(), None)).Count);
+    }
+
+    private static TimeSpan SqliteCheckpointerInterval => SqliteCheckpointer.MinimumInterval;
+
     private static Dictionary<string, StoreItem> One(string key, JsonObject document, string? eTag)
         => new() { [key] = new StoreItem(document, eTag) };
 
