@@ -63,8 +63,7 @@ public sealed partial class TenantAssociationService
             return null;
         }
 
-        var requests = await store.ListTenantAssociationRequestsAsync(company.Id, cancellationToken).ConfigureAwait(false);
-        var pending = requests.FirstOrDefault(r => r.TenantId == tenant.Id && r.State == TenantAssociationState.PendingConfirmation);
+        var pending = await store.ListPendingTenantAssociationRequestsAsync(company.Id, tenant.Id, cancellationToken).ConfigureAwait(false);
         var requesters = users.Where(u => RolePolicy.Holds(u, RolePolicy.AssociateTenant)).Select(u => u.Name).Order(StringComparer.Ordinal);
         var facts = new List<(string, string)>
         {
@@ -75,9 +74,9 @@ public sealed partial class TenantAssociationService
             ("associatedElsewhere", tenant.CompanyId is null ? "false" : "true"),
             ("requesters", string.Join(", ", requesters)),
         };
-        if (pending is not null)
+        if (pending.Count > 0)
         {
-            facts.Add(("pendingRequestId", pending.Id));
+            facts.Add(("pendingRequestId", pending[0].Id));
         }
 
         return Finding(TenantAssociationCodes.TenantNotAssociated, [.. facts]);

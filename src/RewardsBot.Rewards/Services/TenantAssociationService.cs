@@ -116,7 +116,7 @@ public sealed partial class TenantAssociationService(IRewardsStore store, TimePr
     private async Task<Outcome<TenantAssociationRequest>> DecideAsync(
         string requestId, ChatIdentityClaim confirmingIdentity, TenantAssociationState decision, CancellationToken cancellationToken)
     {
-        var (confirmer, _) = await IdentityLookup.FindAsync(store, confirmingIdentity, cancellationToken).ConfigureAwait(false);
+        var confirmer = (await IdentityLookup.FindAsync(store, confirmingIdentity, cancellationToken).ConfigureAwait(false)).User;
         Outcome<TenantAssociationRequest>? result = null;
         await store.WriteAsync(
             async (writer, token) => result = await DecideInTransactionAsync(writer, requestId, confirmer, decision, token).ConfigureAwait(false),

@@ -16,6 +16,18 @@ public interface IRewardsStore
     Task<PartnerUser?> FindUserByObjectIdAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken);
     Task<string?> FindUserIdByChatIdentityAsync(string channel, string channelUserId, CancellationToken cancellationToken);
     Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A Teams sign-in in one read (every turn starts with it): the user <see cref="FindUserByObjectIdAsync"/> finds,
+    /// the tenant <paramref name="tenantId"/> (null when unknown, with or without a user) and the user's company.
+    /// </summary>
+    Task<UserSignIn> FindTeamsSignInAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A Direct Line or Emulator sign-in in one read: the user bound to the chat identity (null when none, or when the
+    /// bound user does not exist), the user's own tenant and company.
+    /// </summary>
+    Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken);
 
@@ -31,6 +43,12 @@ public interface IRewardsStore
     Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken);
     Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken);
     Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The company's requests for <paramref name="tenantId"/> still waiting for confirmation, in the order of
+    /// <see cref="ListTenantAssociationRequestsAsync"/> — without reading the decided ones, which only accumulate.
+    /// </summary>
+    Task<IReadOnlyList<TenantAssociationRequest>> ListPendingTenantAssociationRequestsAsync(string companyId, string tenantId, CancellationToken cancellationToken);
 
     /// <summary>The company's audit log, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken);
@@ -49,6 +67,9 @@ public interface IRewardsWriter
     Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken);
     Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken);
     Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>The technical help request with this id, whichever company filed it; null when none.</summary>
+    Task<TechnicalHelpRequest?> GetTechnicalHelpRequestAsync(string requestId, CancellationToken cancellationToken);
 
     Task UpsertCompanyAsync(Company company, CancellationToken cancellationToken);
     Task UpsertTenantAsync(EntraTenant tenant, CancellationToken cancellationToken);
