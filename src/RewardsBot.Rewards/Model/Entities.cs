@@ -31,12 +31,6 @@ public sealed record Offer(
     DateTimeOffset? GoLiveDate,
     string? OwnerUserId);
 
-/// <summary>
-/// Who is behind a sign-in, read at once: the user (null when nobody is), the tenant they sign in from (null when the
-/// data does not know it) and the user's company (null without a user, or when the user's company is missing).
-/// </summary>
-public sealed record UserSignIn(PartnerUser? User, EntraTenant? Tenant, Company? Company);
-
 /// <summary>A marketplace-billed sale of a transact offer; fraudulent sales never count toward a tier.</summary>
 public sealed record BilledSale(string Id, string OfferId, decimal AmountUsd, DateTimeOffset BilledAt, bool Fraudulent);
 

@@ -11,14 +11,13 @@ public sealed partial class TenantAssociationService
     /// </summary>
     public async Task<Outcome<IReadOnlyList<DiagnosisFinding>>> DiagnoseAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var (user, userCompany, users) = await store.ReadCompanyActorAsync(userId, null, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
             return Outcome.Refused<IReadOnlyList<DiagnosisFinding>>(TenantAssociationCodes.UserUnknown, ("userId", userId));
         }
 
-        var company = await RequireCompanyAsync(user, cancellationToken).ConfigureAwait(false);
-        var users = await store.ListUsersAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var company = RequireCompany(user, userCompany);
         var findings = new List<DiagnosisFinding>();
 
         if (user.Status == UserStatus.Departed)
@@ -94,9 +93,9 @@ public sealed partial class TenantAssociationService
             gaps.Add("noPartnerId");
         }
 
-        var profiles = await store.ListPublisherProfilesAsync(company.Id, cancellationToken).ConfigureAwait(false);
-        var linked = profiles.Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var live = (await store.ListOffersAsync(company.Id, cancellationToken).ConfigureAwait(false)).Where(o => o.State == OfferState.Live).ToList();
+        var data = await store.ReadCompanyRewardsAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var linked = data.Profiles.Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var live = data.Offers.Where(o => o.State == OfferState.Live).ToList();
         if (!live.Any(o => linked.Contains(o.PublisherProfileId)))
         {
             gaps.Add(live.Count > 0 ? "profileNotLinked" : "noLiveOffer");

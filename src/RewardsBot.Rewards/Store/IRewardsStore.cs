@@ -29,6 +29,13 @@ public interface IRewardsStore
     /// </summary>
     Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A user and a company in one read (what every change checks first): the user <paramref name="userId"/> as
+    /// <see cref="GetUserAsync"/> reads it, the company <paramref name="companyId"/> — or, when null, the user's own —
+    /// and that company's users as <see cref="ListUsersAsync"/> lists them.
+    /// </summary>
+    Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken);
 
     /// <summary>Offers of every publisher profile of the company (linked to the PGA or not).</summary>
@@ -36,6 +43,12 @@ public interface IRewardsStore
 
     /// <summary>Billed sales of the company's offers, fraudulent ones included (flagged).</summary>
     Task<IReadOnlyList<BilledSale>> ListSalesAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The company with its profiles, offers, sales and activations in one read (eligibility and benefit states are
+    /// computed from them); <see cref="CompanyRewardsData.None"/> when the company does not exist.
+    /// </summary>
+    Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken);
 
     Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken);

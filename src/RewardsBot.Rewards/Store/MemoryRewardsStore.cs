@@ -49,6 +49,29 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.Users.Values.Where(u => u.CompanyId == companyId).OrderBy(u => u.Id, StringComparer.Ordinal));
 
+    public async Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
+    {
+        var data = _data;
+        var user = data.Users.GetValueOrDefault(userId);
+        var company = (companyId ?? user?.CompanyId) is { } id ? data.Companies.GetValueOrDefault(id) : null;
+        return new CompanyActor(user, company, company is null ? [] : await ListUsersAsync(company.Id, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
+    {
+        if (_data.Companies.GetValueOrDefault(companyId) is not { } company)
+        {
+            return CompanyRewardsData.None;
+        }
+
+        return new CompanyRewardsData(
+            company,
+            await ListPublisherProfilesAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListOffersAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListSalesAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListActivationsAsync(companyId, cancellationToken).ConfigureAwait(false));
+    }
+
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.Profiles.Values.Where(p => p.CompanyId == companyId).OrderBy(p => p.Id, StringComparer.Ordinal));
 

@@ -8,9 +8,10 @@ namespace RewardsBot.Rewards.Store;
 /// <summary>
 /// The SELECTs of the Rewards tables and how a row becomes a model record. Each runs as one statement, so it reads one
 /// snapshot; with a transaction it also sees that transaction's own changes. Lists are ordered as in
-/// <see cref="MemoryRewardsStore"/>: entities by id, logs and requests in the order they were added.
+/// <see cref="MemoryRewardsStore"/>: entities by id, logs and requests in the order they were added. The reads of
+/// several things at once are in the other part of the class.
 /// </summary>
-internal static class SqliteRewardsQueries
+internal static partial class SqliteRewardsQueries
 {
     private const string CompanySelect = "SELECT id, name, partner_id, account_email, home_tenant_id FROM rewards_companies";
     private const string TenantSelect = "SELECT id, display_name, company_id FROM rewards_tenants";
@@ -26,11 +27,15 @@ internal static class SqliteRewardsQueries
         FROM rewards_users u LEFT JOIN rewards_user_roles r ON r.user_id = u.id
         """;
 
-    // UserSelect's columns (0-7), then the sign-in tenant (8-10) and the user's company (11-15), all NULL when absent.
-    private const string SignInSelect = """
-        SELECT u.id, u.company_id, u.name, u.email, u.tenant_id, u.entra_object_id, u.status, r.role,
-            t.id, t.display_name, t.company_id, c.id, c.name, c.partner_id, c.account_email, c.home_tenant_id
+    // A company's lists, each with the parameter $company; also run together by ReadCompanyRewardsAsync.
+    private const string ProfilesOfCompany = "SELECT id, company_id, name, linked_to_pga FROM rewards_publisher_profiles WHERE company_id = $company ORDER BY id;";
+    private const string OffersOfCompany = OfferSelect + " JOIN rewards_publisher_profiles p ON p.id = o.publisher_profile_id WHERE p.company_id = $company ORDER BY o.id;";
+    private const string SalesOfCompany = """
+        SELECT s.id, s.offer_id, s.amount_usd, s.billed_at, s.fraudulent FROM rewards_sales s
+        JOIN rewards_offers o ON o.id = s.offer_id JOIN rewards_publisher_profiles p ON p.id = o.publisher_profile_id
+        WHERE p.company_id = $company ORDER BY s.seq;
         """;
+    private const string ActivationsOfCompany = ActivationSelect + " WHERE company_id = $company ORDER BY seq;";
 
     public static Task<Company?> GetCompanyAsync(SqliteConnectionLease c, SqliteTransaction? t, string companyId, CancellationToken ct)
         => SingleOrDefaultAsync(c, t, CompanySelect + " WHERE id = $id;", [("$id", companyId)], ReadCompany, ct);
@@ -56,34 +61,6 @@ internal static class SqliteRewardsQueries
         return FirstOrNull(await ListUsersAsync(c, Sql, [("$tenant", tenantId), ("$object", entraObjectId)], ct).ConfigureAwait(false));
     }
 
-    public static Task<UserSignIn> FindTeamsSignInAsync(SqliteConnectionLease c, string tenantId, string entraObjectId, CancellationToken ct)
-    {
-        // The tenant is read whether or not a user matches (a constant row joined to it), the user as FindUserByObjectIdAsync.
-        const string Sql = SignInSelect + """
-             FROM (SELECT $tenant AS id) s
-             LEFT JOIN rewards_tenants t ON t.id = s.id
-             LEFT JOIN rewards_users u ON u.id = (SELECT id FROM rewards_users WHERE tenant_id = $tenant AND entra_object_id = $object COLLATE NOCASE ORDER BY id LIMIT 1)
-             LEFT JOIN rewards_user_roles r ON r.user_id = u.id
-             LEFT JOIN rewards_companies c ON c.id = u.company_id
-             ORDER BY r.position;
-            """;
-        return SignInAsync(c, Sql, [("$tenant", tenantId), ("$object", entraObjectId)], ct);
-    }
-
-    public static Task<UserSignIn> FindChatSignInAsync(SqliteConnectionLease c, string channel, string channelUserId, CancellationToken ct)
-    {
-        const string Sql = SignInSelect + """
-             FROM rewards_chat_identities i
-             JOIN rewards_users u ON u.id = i.user_id
-             LEFT JOIN rewards_user_roles r ON r.user_id = u.id
-             LEFT JOIN rewards_tenants t ON t.id = u.tenant_id
-             LEFT JOIN rewards_companies c ON c.id = u.company_id
-             WHERE i.channel = $channel AND i.channel_user_id = $user
-             ORDER BY r.position;
-            """;
-        return SignInAsync(c, Sql, [("$channel", channel), ("$user", channelUserId)], ct);
-    }
-
     public static async Task<IReadOnlyList<PartnerUser>> ListUsersOfCompanyAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
         => await ListUsersAsync(c, UserSelect + " WHERE u.company_id = $company ORDER BY u.id, r.position;", [("$company", companyId)], ct).ConfigureAwait(false);
 
@@ -100,26 +77,13 @@ internal static class SqliteRewardsQueries
     }
 
     public static async Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
-    {
-        const string Sql = "SELECT id, company_id, name, linked_to_pga FROM rewards_publisher_profiles WHERE company_id = $company ORDER BY id;";
-        return await ListAsync(c, null, Sql, [("$company", companyId)], r => new PublisherProfile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFlag(3)), ct).ConfigureAwait(false);
-    }
+        => await ListAsync(c, null, ProfilesOfCompany, [("$company", companyId)], ReadProfile, ct).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<Offer>> ListOffersAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
-    {
-        const string Sql = OfferSelect + " JOIN rewards_publisher_profiles p ON p.id = o.publisher_profile_id WHERE p.company_id = $company ORDER BY o.id;";
-        return await ListAsync(c, null, Sql, [("$company", companyId)], ReadOffer, ct).ConfigureAwait(false);
-    }
+        => await ListAsync(c, null, OffersOfCompany, [("$company", companyId)], ReadOffer, ct).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<BilledSale>> ListSalesAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
-    {
-        const string Sql = """
-            SELECT s.id, s.offer_id, s.amount_usd, s.billed_at, s.fraudulent FROM rewards_sales s
-            JOIN rewards_offers o ON o.id = s.offer_id JOIN rewards_publisher_profiles p ON p.id = o.publisher_profile_id
-            WHERE p.company_id = $company ORDER BY s.seq;
-            """;
-        return await ListAsync(c, null, Sql, [("$company", companyId)], r => new BilledSale(r.GetString(0), r.GetString(1), r.GetAmount(2), r.GetTime(3), r.GetFlag(4)), ct).ConfigureAwait(false);
-    }
+        => await ListAsync(c, null, SalesOfCompany, [("$company", companyId)], ReadSale, ct).ConfigureAwait(false);
 
     public static Task<MarketingContact?> GetMarketingContactAsync(SqliteConnectionLease c, SqliteTransaction? t, string companyId, CancellationToken ct)
         => SingleOrDefaultAsync(c, t, ContactSelect + " WHERE company_id = $company;", [("$company", companyId)], ReadContact, ct);
@@ -134,7 +98,7 @@ internal static class SqliteRewardsQueries
         => SingleOrDefaultAsync(c, t, ActivationSelect + " WHERE company_id = $company AND benefit_id = $benefit;", [("$company", companyId), ("$benefit", benefitId)], ReadActivation, ct);
 
     public static async Task<IReadOnlyList<Activation>> ListActivationsAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
-        => await ListAsync(c, null, ActivationSelect + " WHERE company_id = $company ORDER BY seq;", [("$company", companyId)], ReadActivation, ct).ConfigureAwait(false);
+        => await ListAsync(c, null, ActivationsOfCompany, [("$company", companyId)], ReadActivation, ct).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
         => await ListAsync(c, null, TechnicalHelpSelect + " WHERE company_id = $company ORDER BY seq;", [("$company", companyId)], ReadTechnicalHelpRequest, ct).ConfigureAwait(false);
@@ -175,6 +139,10 @@ internal static class SqliteRewardsQueries
     private static TechnicalHelpRequest ReadTechnicalHelpRequest(SqliteDataReader r)
         => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetEnum<TechnicalStage>(3), r.GetString(4), r.GetEnum<RequestStatus>(5), r.GetTime(6));
 
+    private static PublisherProfile ReadProfile(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFlag(3));
+
+    private static BilledSale ReadSale(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetAmount(2), r.GetTime(3), r.GetFlag(4));
+
     private static Offer ReadOffer(SqliteDataReader r)
         => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetEnum<Marketplace>(3), r.GetEnum<ListingType>(4), r.GetEnum<OfferState>(5), r.NullableTime(6), r.NullableString(7));
 
@@ -187,44 +155,20 @@ internal static class SqliteRewardsQueries
     private static TenantAssociationRequest ReadTenantRequest(SqliteDataReader r)
         => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetTime(4), r.GetEnum<TenantAssociationState>(5), r.NullableString(6), r.NullableTime(7));
 
-    /// <summary>Folds the user-and-role rows (consecutive per user) into users with their roles in order.</summary>
     private static async Task<IReadOnlyList<PartnerUser>> ListUsersAsync(SqliteConnectionLease c, string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken ct)
     {
-        var rows = await ListAsync(c, null, sql, parameters, r => (User: ReadUser(r), Role: r.IsDBNull(7) ? (PartnerRole?)null : r.GetEnum<PartnerRole>(7)), ct).ConfigureAwait(false);
+        using var reader = await Command(c, null, sql, parameters).ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await ReadUsersAsync(reader, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Folds the user-and-role rows of a <see cref="UserSelect"/> (consecutive per user) into users with their roles in order.</summary>
+    private static async Task<IReadOnlyList<PartnerUser>> ReadUsersAsync(SqliteDataReader reader, CancellationToken ct)
+    {
+        var rows = await ReadRowsAsync(reader, r => (User: ReadUser(r), Role: r.IsDBNull(7) ? (PartnerRole?)null : r.GetEnum<PartnerRole>(7)), ct).ConfigureAwait(false);
         return rows
             .GroupBy(row => row.User.Id, StringComparer.Ordinal)
             .Select(group => group.First().User with { Roles = group.Where(row => row.Role is not null).Select(row => row.Role!.Value).ToList() })
             .ToList();
-    }
-
-    /// <summary>Reads a <see cref="SignInSelect"/>: tenant, company and user from the first row, one role per row.</summary>
-    private static async Task<UserSignIn> SignInAsync(SqliteConnectionLease c, string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken ct)
-    {
-        using var reader = await Command(c, null, sql, parameters).ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            return new UserSignIn(null, null, null);
-        }
-
-        var tenant = reader.IsDBNull(8) ? null : ReadTenant(reader, 8);
-        var company = reader.IsDBNull(11) ? null : ReadCompany(reader, 11);
-        if (reader.IsDBNull(0))
-        {
-            return new UserSignIn(null, tenant, null);
-        }
-
-        var user = ReadUser(reader);
-        var roles = new List<PartnerRole>();
-        do
-        {
-            if (!reader.IsDBNull(7))
-            {
-                roles.Add(reader.GetEnum<PartnerRole>(7));
-            }
-        }
-        while (await reader.ReadAsync(ct).ConfigureAwait(false));
-
-        return new UserSignIn(user with { Roles = roles }, tenant, company);
     }
 
     private static PartnerUser ReadUser(SqliteDataReader r)

@@ -82,6 +82,12 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
 
+    public Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
+
+    public Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
+
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
 

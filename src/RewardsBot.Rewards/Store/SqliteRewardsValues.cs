@@ -64,6 +64,12 @@ internal static class SqliteRewardsValues
     public static async Task<List<T>> ListAsync<T>(SqliteConnectionLease lease, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         using var reader = await Command(lease, transaction, sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadRowsAsync(reader, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows of the reader's current result (with several statements, <c>NextResultAsync</c> moves to the next).</summary>
+    public static async Task<List<T>> ReadRowsAsync<T>(SqliteDataReader reader, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -4,8 +4,9 @@ using static RewardsBot.Rewards.Tests.Store.StoreSamples;
 namespace RewardsBot.Rewards.Tests.Store;
 
 /// <summary>
-/// The reads a turn makes in one go instead of several (a sign-in), or by key instead of through a list that only
-/// grows (a technical help request by id, the pending tenant requests): they must say what the separate reads said.
+/// The reads a turn makes in one go instead of several (a sign-in, a user with their company, a company's rewards
+/// data), or by key instead of through a list that only grows (a technical help request by id, the pending tenant
+/// requests): they must say what the separate reads said.
 /// </summary>
 public abstract partial class RewardsStoreContractTests
 {
@@ -138,5 +139,83 @@ public abstract partial class RewardsStoreContractTests
         await Store.WriteAsync((w, ct) => w.SaveTenantAssociationRequestAsync(earlier with { State = TenantAssociationState.Confirmed }, ct), None);
 
         Assert.Equal([first], await Store.ListPendingTenantAssociationRequestsAsync("contoso", "tenant-stray", None));
+    }
+
+    [Fact]
+    public async Task A_company_actor_reads_the_user_the_named_company_and_its_users_as_the_separate_reads_do()
+    {
+        await SeedAsync(Store);
+
+        var alice = await Store.ReadCompanyActorAsync("u-alice", "contoso", None);
+        var femiForContoso = await Store.ReadCompanyActorAsync("u-femi", "contoso", None);
+
+        AssertSameUser(Alice, alice.User);
+        Assert.Equal(Contoso, alice.Company);
+        Assert.Equal(["u-alice", "u-bob"], alice.CompanyUsers.Select(u => u.Id));
+        AssertSameUser(Bob, alice.CompanyUsers[1]);
+        AssertSameUser(Femi, femiForContoso.User);
+        Assert.Equal((Contoso, 2), (femiForContoso.Company, femiForContoso.CompanyUsers.Count));
+    }
+
+    [Fact]
+    public async Task A_company_actor_without_a_company_named_is_read_with_the_users_own_company()
+    {
+        await SeedAsync(Store);
+
+        var femi = await Store.ReadCompanyActorAsync("u-femi", null, None);
+        var nobody = await Store.ReadCompanyActorAsync("u-nobody", null, None);
+        var unknownCompany = await Store.ReadCompanyActorAsync("u-alice", "nobody", None);
+
+        Assert.Equal(Fabrikam, femi.Company);
+        AssertSameUser(Femi, Assert.Single(femi.CompanyUsers));
+        Assert.Equal((null, null, 0), (nobody.User, nobody.Company, nobody.CompanyUsers.Count));
+        AssertSameUser(Alice, unknownCompany.User);
+        Assert.Equal(((Company?)null, 0), (unknownCompany.Company, unknownCompany.CompanyUsers.Count));
+    }
+
+    [Fact]
+    public async Task A_company_actor_whose_company_is_missing_has_no_company_and_no_colleagues()
+    {
+        await SeedAsync(Store);
+        var orphan = Femi with { Id = "u-orphan", CompanyId = "gone" };
+        await Store.WriteAsync((w, ct) => w.UpsertUserAsync(orphan, ct), None);
+
+        var read = await Store.ReadCompanyActorAsync("u-orphan", null, None);
+
+        AssertSameUser(orphan, read.User);
+        Assert.Equal(((Company?)null, 0), (read.Company, read.CompanyUsers.Count));
+    }
+
+    [Fact]
+    public async Task A_company_rewards_read_holds_what_each_list_holds()
+    {
+        await SeedAsync(Store);
+        var sale = new BilledSale("s-1", "offer-crm", 12.5m, T0, true);
+        await Store.WriteAsync(
+            async (w, ct) =>
+            {
+                await w.AddSaleAsync(sale, ct);
+                await w.AddSaleAsync(new BilledSale("s-2", "offer-fab", 1m, T0, false), ct);
+                await w.AddActivationAsync(Activation("a-1", "contoso", "benefit-social"), ct);
+                await w.AddActivationAsync(Activation("a-2", "fabrikam", "benefit-social"), ct);
+            },
+            None);
+
+        var contoso = await Store.ReadCompanyRewardsAsync("contoso", None);
+
+        Assert.Equal(Contoso, contoso.Company);
+        Assert.Equal(await Store.ListPublisherProfilesAsync("contoso", None), contoso.Profiles);
+        Assert.Equal([ContosoCrm, ContosoLabsTrial], contoso.Offers);
+        Assert.Equal([sale], contoso.Sales);
+        Assert.Equal([Activation("a-1", "contoso", "benefit-social")], contoso.Activations);
+    }
+
+    [Fact]
+    public async Task A_company_rewards_read_of_an_unknown_company_is_empty()
+    {
+        await SeedAsync(Store);
+        await Store.WriteAsync((w, ct) => w.UpsertPublisherProfileAsync(ContosoMain with { Id = "pp-stray", CompanyId = "gone" }, ct), None);
+
+        Assert.Equal(CompanyRewardsData.None, await Store.ReadCompanyRewardsAsync("gone", None));
     }
 }
