@@ -8,7 +8,9 @@ namespace RewardsBot.Sqlite;
 /// <summary>
 /// What every user of the bot's SQLite file shares: the native provider, the per-connection settings, WAL, pool
 /// clearing, and one write gate per file for the whole process — so bot-state writers and Rewards writers of the same
-/// file queue behind each other in .NET instead of meeting at SQLite's lock.
+/// file queue behind each other in .NET instead of meeting at SQLite's lock. Code that runs the same statements again
+/// and again keeps them prepared on long-lived connections of a <see cref="SqliteConnectionPool"/> instead of
+/// opening a connection per operation with <see cref="OpenAsync"/>.
 /// </summary>
 public static class SqliteFile
 {
@@ -92,9 +94,7 @@ public static class SqliteFile
             var handle = connection.Handle;
             if (handle is null || !ConfiguredHandles.TryGetValue(handle, out _))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = ConnectionPragmas.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ApplyConnectionSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
                 if (handle is not null)
                 {
                     ConfiguredHandles.AddOrUpdate(handle, Configured);
@@ -108,6 +108,14 @@ public static class SqliteFile
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Sets busy_timeout, synchronous=NORMAL and foreign keys on an open connection.</summary>
+    internal static async Task ApplyConnectionSettingsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = ConnectionPragmas.Value;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

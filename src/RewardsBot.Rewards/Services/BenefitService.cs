@@ -14,7 +14,6 @@ public sealed class BenefitService
     private readonly IRewardsStore _store;
     private readonly BenefitCatalogue _catalogue;
     private readonly TimeProvider _clock;
-    private readonly EligibilityService _eligibility;
 
     public BenefitService(IRewardsStore store, BenefitCatalogue catalogue, TimeProvider clock)
     {
@@ -24,7 +23,6 @@ public sealed class BenefitService
         _store = store;
         _catalogue = catalogue;
         _clock = clock;
-        _eligibility = new EligibilityService(store, catalogue);
     }
 
     /// <summary>Every benefit of the catalogue, in catalogue order, with its state for the company.</summary>
@@ -78,16 +76,14 @@ public sealed class BenefitService
             .ToList());
     }
 
+    /// <summary>The eligibility report and the activations, from one read of the store.</summary>
     private async Task<Outcome<CompanyRewards>> ReadAsync(string companyId, CancellationToken cancellationToken)
     {
-        var report = await _eligibility.CheckAsync(companyId, cancellationToken).ConfigureAwait(false);
-        if (report.Value is null)
-        {
-            return Outcome.Refused<CompanyRewards>(report.Refusal!);
-        }
-
-        var activations = await _store.ListActivationsAsync(companyId, cancellationToken).ConfigureAwait(false);
-        return Outcome.Success(new CompanyRewards(report.Value, activations));
+        var data = await _store.ReadCompanyRewardsAsync(companyId, cancellationToken).ConfigureAwait(false);
+        var report = EligibilityService.Evaluate(data, companyId, _catalogue);
+        return report.Value is null
+            ? Outcome.Refused<CompanyRewards>(report.Refusal!)
+            : Outcome.Success(new CompanyRewards(report.Value, data.Activations));
     }
 
     private sealed record CompanyRewards(EligibilityReport Report, IReadOnlyList<Activation> Activations)

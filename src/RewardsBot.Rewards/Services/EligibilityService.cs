@@ -1,4 +1,5 @@
 using RewardsBot.Rewards.Catalogue;
+using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Store;
 
 namespace RewardsBot.Rewards.Services;
@@ -23,15 +24,13 @@ public sealed class EligibilityService
 
     public async Task<Outcome<EligibilityReport>> CheckAsync(string companyId, CancellationToken cancellationToken)
     {
-        var company = await RewardsAccess.FindCompanyAsync(_store, companyId, cancellationToken).ConfigureAwait(false);
-        if (company.Value is null)
-        {
-            return Outcome.Refused<EligibilityReport>(company.Refusal!);
-        }
-
-        var profiles = await _store.ListPublisherProfilesAsync(companyId, cancellationToken).ConfigureAwait(false);
-        var offers = await _store.ListOffersAsync(companyId, cancellationToken).ConfigureAwait(false);
-        var sales = await _store.ListSalesAsync(companyId, cancellationToken).ConfigureAwait(false);
-        return Outcome.Success(EligibilityRules.Evaluate(company.Value, profiles, offers, sales, _catalogue));
+        var data = await _store.ReadCompanyRewardsAsync(companyId, cancellationToken).ConfigureAwait(false);
+        return Evaluate(data, companyId, _catalogue);
     }
+
+    /// <summary>The report on data already read, or <c>company.unknown</c>.</summary>
+    internal static Outcome<EligibilityReport> Evaluate(CompanyRewardsData data, string companyId, BenefitCatalogue catalogue)
+        => data.Company is { } company
+            ? Outcome.Success(EligibilityRules.Evaluate(company, data.Profiles, data.Offers, data.Sales, catalogue))
+            : RewardsAccess.UnknownCompany<EligibilityReport>(companyId);
 }

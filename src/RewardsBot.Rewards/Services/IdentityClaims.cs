@@ -50,22 +50,25 @@ public static class IdentityCodes
 /// <summary>Finds the Partner Center user behind a claim, whatever their tenant (shared by identity and tenant confirmation).</summary>
 internal static class IdentityLookup
 {
-    /// <summary>The user (or null) and the tenant they are signed in from.</summary>
-    public static async Task<(PartnerUser? User, string? SignInTenantId)> FindAsync(IRewardsStore store, ChatIdentityClaim claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user (or null), the tenant they sign in from (Teams: the claim's; otherwise the user's own) with the user's
+    /// company, in one read of the store.
+    /// </summary>
+    public static Task<UserSignIn> FindAsync(IRewardsStore store, ChatIdentityClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        switch (claim)
+        return claim switch
         {
-            case TeamsIdentityClaim teams:
-                return (await store.FindUserByObjectIdAsync(teams.TenantId, teams.AadObjectId, cancellationToken).ConfigureAwait(false), teams.TenantId);
-            case DirectLineIdentityClaim directLine:
-                return await ByChatIdentityAsync(store, ChatIdentityChannels.DirectLine, directLine.UserId, cancellationToken).ConfigureAwait(false);
-            case EmulatorIdentityClaim emulator:
-                return await ByChatIdentityAsync(store, ChatIdentityChannels.Emulator, emulator.DemoIdentityId, cancellationToken).ConfigureAwait(false);
-            default:
-                throw new ArgumentException($"Unknown claim type '{claim.GetType().Name}'; build a Teams, Direct Line or Emulator claim.", nameof(claim));
-        }
+            TeamsIdentityClaim teams => store.FindTeamsSignInAsync(teams.TenantId, teams.AadObjectId, cancellationToken),
+            DirectLineIdentityClaim directLine => store.FindChatSignInAsync(ChatIdentityChannels.DirectLine, directLine.UserId, cancellationToken),
+            EmulatorIdentityClaim emulator => store.FindChatSignInAsync(ChatIdentityChannels.Emulator, emulator.DemoIdentityId, cancellationToken),
+            _ => throw new ArgumentException($"Unknown claim type '{claim.GetType().Name}'; build a Teams, Direct Line or Emulator claim.", nameof(claim)),
+        };
     }
+
+    /// <summary>The tenant the claim signs in from: the Teams tenant, else the found user's own (null without a user).</summary>
+    public static string? SignInTenantId(ChatIdentityClaim claim, UserSignIn signIn)
+        => claim is TeamsIdentityClaim teams ? teams.TenantId : signIn.User?.TenantId;
 
     public static string ChannelOf(ChatIdentityClaim claim) => claim switch
     {
@@ -73,11 +76,4 @@ internal static class IdentityLookup
         DirectLineIdentityClaim => ChatIdentityChannels.DirectLine,
         _ => ChatIdentityChannels.Emulator,
     };
-
-    private static async Task<(PartnerUser? User, string? SignInTenantId)> ByChatIdentityAsync(IRewardsStore store, string channel, string id, CancellationToken cancellationToken)
-    {
-        var userId = await store.FindUserIdByChatIdentityAsync(channel, id, cancellationToken).ConfigureAwait(false);
-        var user = userId is null ? null : await store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        return (user, user?.TenantId);
-    }
 }

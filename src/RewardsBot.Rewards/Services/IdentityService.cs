@@ -20,8 +20,9 @@ public sealed class IdentityService(IRewardsStore store)
 {
     public async Task<Outcome<ResolvedIdentity>> ResolveAsync(ChatIdentityClaim claim, CancellationToken cancellationToken)
     {
-        var (user, signInTenantId) = await IdentityLookup.FindAsync(store, claim, cancellationToken).ConfigureAwait(false);
-        var tenant = signInTenantId is null ? null : await store.GetTenantAsync(signInTenantId, cancellationToken).ConfigureAwait(false);
+        // One read: the user, the sign-in tenant and the user's company (every turn starts here).
+        var signIn = await IdentityLookup.FindAsync(store, claim, cancellationToken).ConfigureAwait(false);
+        var (user, tenant) = (signIn.User, signIn.Tenant);
 
         if (user is null)
         {
@@ -49,10 +50,10 @@ public sealed class IdentityService(IRewardsStore store)
         if (tenant?.CompanyId != user.CompanyId)
         {
             return Outcome.Refused<ResolvedIdentity>(
-                IdentityCodes.TenantNotAssociated, ("tenantId", signInTenantId!), ("userId", user.Id), ("companyId", user.CompanyId));
+                IdentityCodes.TenantNotAssociated, ("tenantId", IdentityLookup.SignInTenantId(claim, signIn)!), ("userId", user.Id), ("companyId", user.CompanyId));
         }
 
-        var company = await store.GetCompanyAsync(user.CompanyId, cancellationToken).ConfigureAwait(false)
+        var company = signIn.Company
             ?? throw new InvalidOperationException($"User '{user.Id}' belongs to company '{user.CompanyId}', which is not in the store; add the company or fix the user's CompanyId.");
         return Outcome.Success(new ResolvedIdentity(user, company));
     }

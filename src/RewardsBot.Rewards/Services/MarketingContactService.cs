@@ -4,8 +4,11 @@ using RewardsBot.Rewards.Store;
 
 namespace RewardsBot.Rewards.Services;
 
-/// <summary>The company's marketing contact, its history (user ids, who changed it, when), and whether the contact is still an active user.</summary>
-public sealed record MarketingContactInfo(MarketingContact? Contact, string? ContactName, bool ContactActive, IReadOnlyList<MarketingContactChange> History);
+/// <summary>
+/// The company's marketing contact, their name and whether they are still an active user. (The history of changes,
+/// which only grows, is read apart: <see cref="MarketingContactService.ListHistoryAsync"/>.)
+/// </summary>
+public sealed record MarketingContactInfo(MarketingContact? Contact, string? ContactName, bool ContactActive);
 
 /// <summary>
 /// The company marketing contact (DOMAIN.md, rule 3): who it is, who may become it, and assigning it.
@@ -55,10 +58,18 @@ public sealed class MarketingContactService
         }
 
         var contact = await _store.GetMarketingContactAsync(companyId, cancellationToken).ConfigureAwait(false);
-        var history = await _store.ListMarketingContactHistoryAsync(companyId, cancellationToken).ConfigureAwait(false);
         var user = contact is null ? null : await _store.GetUserAsync(contact.UserId, cancellationToken).ConfigureAwait(false);
         var active = user is { Status: UserStatus.Active } && user.CompanyId == companyId;
-        return Outcome.Success(new MarketingContactInfo(contact, user?.Name, active, history));
+        return Outcome.Success(new MarketingContactInfo(contact, user?.Name, active));
+    }
+
+    /// <summary>Every change of the company's marketing contact, oldest first (user ids, who changed it, when).</summary>
+    public async Task<Outcome<IReadOnlyList<MarketingContactChange>>> ListHistoryAsync(string companyId, CancellationToken cancellationToken)
+    {
+        var company = await RewardsAccess.FindCompanyAsync(_store, companyId, cancellationToken).ConfigureAwait(false);
+        return company.Value is null
+            ? Outcome.Refused<IReadOnlyList<MarketingContactChange>>(company.Refusal!)
+            : Outcome.Success(await _store.ListMarketingContactHistoryAsync(companyId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The people who may become the marketing contact: the company's active Partner Center users, by name.</summary>

@@ -35,22 +35,21 @@ public sealed class OfferFollowUpService(IRewardsStore store, TimeProvider clock
     /// <summary>The offers that need a follow-up, longest live first; empty when the company has heard from the Rewards team.</summary>
     public async Task<Outcome<IReadOnlyList<OfferFollowUp>>> FindAsync(string companyId, CancellationToken cancellationToken)
     {
-        if (await store.GetCompanyAsync(companyId, cancellationToken).ConfigureAwait(false) is null)
+        var data = await store.ReadCompanyRewardsAsync(companyId, cancellationToken).ConfigureAwait(false);
+        if (data.Company is null)
         {
             return Outcome.Refused<IReadOnlyList<OfferFollowUp>>(CompanyUnknown, ("companyId", companyId));
         }
 
         var contact = await store.GetMarketingContactAsync(companyId, cancellationToken).ConfigureAwait(false);
-        var activations = await store.ListActivationsAsync(companyId, cancellationToken).ConfigureAwait(false);
-        if (contact is not null || activations.Count > 0)
+        if (contact is not null || data.Activations.Count > 0)
         {
             return Outcome.Success<IReadOnlyList<OfferFollowUp>>([]);
         }
 
         var now = clock.GetUtcNow();
-        var linked = (await store.ListPublisherProfilesAsync(companyId, cancellationToken).ConfigureAwait(false))
-            .Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var quiet = (await store.ListOffersAsync(companyId, cancellationToken).ConfigureAwait(false))
+        var linked = data.Profiles.Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var quiet = data.Offers
             .Where(o => o.State == OfferState.Live && o.GoLiveDate is { } live && now - live > QuietPeriod && linked.Contains(o.PublisherProfileId))
             .OrderBy(o => o.GoLiveDate)
             .ThenBy(o => o.Id, StringComparer.Ordinal);

@@ -12,25 +12,25 @@ internal static class RewardsAccess
     public static async Task<Outcome<Company>> FindCompanyAsync(IRewardsStore store, string companyId, CancellationToken cancellationToken)
     {
         var company = await store.GetCompanyAsync(companyId, cancellationToken).ConfigureAwait(false);
-        return company is null
-            ? Outcome.Refused<Company>(RewardsRefusalCodes.CompanyUnknown, ("companyId", companyId))
-            : Outcome.Success(company);
+        return company is null ? UnknownCompany<Company>(companyId) : Outcome.Success(company);
     }
+
+    /// <summary>The refusal <c>company.unknown</c> (facts <c>companyId</c>).</summary>
+    public static Outcome<T> UnknownCompany<T>(string companyId) => Outcome.Refused<T>(RewardsRefusalCodes.CompanyUnknown, ("companyId", companyId));
 
     /// <summary>
     /// Refuses with <c>company.unknown</c>, <c>user.unknown</c>, <c>user.departed</c>, <c>user.notInCompany</c> or
-    /// <c>auth.roleRequired</c> (in that order); otherwise the actor.
+    /// <c>auth.roleRequired</c> (in that order); otherwise the actor. One read of the store.
     /// </summary>
     public static async Task<Outcome<RewardsActor>> AuthorizeAsync(
         IRewardsStore store, string actorUserId, string companyId, IReadOnlyList<PartnerRole> roles, CancellationToken cancellationToken)
     {
-        var company = await FindCompanyAsync(store, companyId, cancellationToken).ConfigureAwait(false);
-        if (company.Value is null)
+        var (actor, company, users) = await store.ReadCompanyActorAsync(actorUserId, companyId, cancellationToken).ConfigureAwait(false);
+        if (company is null)
         {
-            return Outcome.Refused<RewardsActor>(company.Refusal!);
+            return UnknownCompany<RewardsActor>(companyId);
         }
 
-        var actor = await store.GetUserAsync(actorUserId, cancellationToken).ConfigureAwait(false);
         if (actor is null)
         {
             return Outcome.Refused<RewardsActor>(RewardsRefusalCodes.UserUnknown, ("userId", actorUserId));
@@ -46,10 +46,9 @@ internal static class RewardsAccess
             return Outcome.Refused<RewardsActor>(RewardsRefusalCodes.UserNotInCompany, ("userId", actorUserId), ("companyId", companyId));
         }
 
-        var users = await store.ListUsersAsync(companyId, cancellationToken).ConfigureAwait(false);
         var refusal = RolePolicy.Check(actor, roles, users);
         return refusal is null
-            ? Outcome.Success(new RewardsActor(company.Value, actor, users))
+            ? Outcome.Success(new RewardsActor(company, actor, users))
             : Outcome.Refused<RewardsActor>(refusal);
     }
 }

@@ -94,9 +94,9 @@ public sealed class TechnicalHelpService
         await _store.WriteAsync(
             async (writer, ct) =>
             {
-                // Writes are one at a time, so a request filed under this id is committed and visible here.
-                var filed = requestId is null ? null : (await _store.ListTechnicalHelpRequestsAsync(companyId, ct).ConfigureAwait(false)).FirstOrDefault(r => r.Id == requestId);
-                if (filed is not null)
+                // Read in the transaction, by id: a request filed under this id for this company is the one sent again.
+                var filed = requestId is null ? null : await writer.GetTechnicalHelpRequestAsync(requestId, ct).ConfigureAwait(false);
+                if (filed is not null && filed.CompanyId == companyId)
                 {
                     request = filed;
                     return;

@@ -11,14 +11,13 @@ public sealed partial class TenantAssociationService
     /// </summary>
     public async Task<Outcome<IReadOnlyList<DiagnosisFinding>>> DiagnoseAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await store.GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        var (user, userCompany, users) = await store.ReadCompanyActorAsync(userId, null, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
             return Outcome.Refused<IReadOnlyList<DiagnosisFinding>>(TenantAssociationCodes.UserUnknown, ("userId", userId));
         }
 
-        var company = await RequireCompanyAsync(user, cancellationToken).ConfigureAwait(false);
-        var users = await store.ListUsersAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var company = RequireCompany(user, userCompany);
         var findings = new List<DiagnosisFinding>();
 
         if (user.Status == UserStatus.Departed)
@@ -63,8 +62,7 @@ public sealed partial class TenantAssociationService
             return null;
         }
 
-        var requests = await store.ListTenantAssociationRequestsAsync(company.Id, cancellationToken).ConfigureAwait(false);
-        var pending = requests.FirstOrDefault(r => r.TenantId == tenant.Id && r.State == TenantAssociationState.PendingConfirmation);
+        var pending = await store.ListPendingTenantAssociationRequestsAsync(company.Id, tenant.Id, cancellationToken).ConfigureAwait(false);
         var requesters = users.Where(u => RolePolicy.Holds(u, RolePolicy.AssociateTenant)).Select(u => u.Name).Order(StringComparer.Ordinal);
         var facts = new List<(string, string)>
         {
@@ -75,9 +73,9 @@ public sealed partial class TenantAssociationService
             ("associatedElsewhere", tenant.CompanyId is null ? "false" : "true"),
             ("requesters", string.Join(", ", requesters)),
         };
-        if (pending is not null)
+        if (pending.Count > 0)
         {
-            facts.Add(("pendingRequestId", pending.Id));
+            facts.Add(("pendingRequestId", pending[0].Id));
         }
 
         return Finding(TenantAssociationCodes.TenantNotAssociated, [.. facts]);
@@ -95,9 +93,9 @@ public sealed partial class TenantAssociationService
             gaps.Add("noPartnerId");
         }
 
-        var profiles = await store.ListPublisherProfilesAsync(company.Id, cancellationToken).ConfigureAwait(false);
-        var linked = profiles.Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var live = (await store.ListOffersAsync(company.Id, cancellationToken).ConfigureAwait(false)).Where(o => o.State == OfferState.Live).ToList();
+        var data = await store.ReadCompanyRewardsAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var linked = data.Profiles.Where(p => p.LinkedToPga).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var live = data.Offers.Where(o => o.State == OfferState.Live).ToList();
         if (!live.Any(o => linked.Contains(o.PublisherProfileId)))
         {
             gaps.Add(live.Count > 0 ? "profileNotLinked" : "noLiveOffer");

@@ -41,14 +41,13 @@ public sealed partial class TenantAssociationService(IRewardsStore store, TimePr
     /// </summary>
     public async Task<Outcome<TenantAssociationRequested>> RequestAsync(string actorUserId, string tenantId, CancellationToken cancellationToken)
     {
-        var actor = await store.GetUserAsync(actorUserId, cancellationToken).ConfigureAwait(false);
+        var (actor, actorCompany, users) = await store.ReadCompanyActorAsync(actorUserId, null, cancellationToken).ConfigureAwait(false);
         if (actor is null)
         {
             return Outcome.Refused<TenantAssociationRequested>(TenantAssociationCodes.UserUnknown, ("userId", actorUserId));
         }
 
-        var company = await RequireCompanyAsync(actor, cancellationToken).ConfigureAwait(false);
-        var users = await store.ListUsersAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var company = RequireCompany(actor, actorCompany);
         if (RolePolicy.Check(actor, RolePolicy.AssociateTenant, users) is { } refusal)
         {
             return Outcome.Refused<TenantAssociationRequested>(refusal);
@@ -116,7 +115,7 @@ public sealed partial class TenantAssociationService(IRewardsStore store, TimePr
     private async Task<Outcome<TenantAssociationRequest>> DecideAsync(
         string requestId, ChatIdentityClaim confirmingIdentity, TenantAssociationState decision, CancellationToken cancellationToken)
     {
-        var (confirmer, _) = await IdentityLookup.FindAsync(store, confirmingIdentity, cancellationToken).ConfigureAwait(false);
+        var confirmer = (await IdentityLookup.FindAsync(store, confirmingIdentity, cancellationToken).ConfigureAwait(false)).User;
         Outcome<TenantAssociationRequest>? result = null;
         await store.WriteAsync(
             async (writer, token) => result = await DecideInTransactionAsync(writer, requestId, confirmer, decision, token).ConfigureAwait(false),
@@ -170,7 +169,7 @@ public sealed partial class TenantAssociationService(IRewardsStore store, TimePr
         return Outcome.Success(decided);
     }
 
-    private async Task<Company> RequireCompanyAsync(PartnerUser user, CancellationToken cancellationToken)
-        => await store.GetCompanyAsync(user.CompanyId, cancellationToken).ConfigureAwait(false)
+    private static Company RequireCompany(PartnerUser user, Company? company)
+        => company
             ?? throw new InvalidOperationException($"User '{user.Id}' belongs to company '{user.CompanyId}', which is not in the store; add the company or fix the user's CompanyId.");
 }

@@ -31,8 +31,46 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken)
         => List(_data.ChatIdentities.Where(i => i.Channel == channel));
 
+    public Task<UserSignIn> FindTeamsSignInAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
+    {
+        var data = _data;
+        var user = data.Users.Values.FirstOrDefault(u => u.TenantId == tenantId && string.Equals(u.EntraObjectId, entraObjectId, StringComparison.OrdinalIgnoreCase));
+        return Task.FromResult(SignIn(data, user, tenantId));
+    }
+
+    public Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken)
+    {
+        var data = _data;
+        var userId = data.ChatIdentities.FirstOrDefault(i => i.Channel == channel && i.ChannelUserId == channelUserId)?.UserId;
+        var user = userId is null ? null : data.Users.GetValueOrDefault(userId);
+        return Task.FromResult(user is null ? new UserSignIn(null, null, null) : SignIn(data, user, user.TenantId));
+    }
+
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.Users.Values.Where(u => u.CompanyId == companyId).OrderBy(u => u.Id, StringComparer.Ordinal));
+
+    public async Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
+    {
+        var data = _data;
+        var user = data.Users.GetValueOrDefault(userId);
+        var company = (companyId ?? user?.CompanyId) is { } id ? data.Companies.GetValueOrDefault(id) : null;
+        return new CompanyActor(user, company, company is null ? [] : await ListUsersAsync(company.Id, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
+    {
+        if (_data.Companies.GetValueOrDefault(companyId) is not { } company)
+        {
+            return CompanyRewardsData.None;
+        }
+
+        return new CompanyRewardsData(
+            company,
+            await ListPublisherProfilesAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListOffersAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListSalesAsync(companyId, cancellationToken).ConfigureAwait(false),
+            await ListActivationsAsync(companyId, cancellationToken).ConfigureAwait(false));
+    }
 
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.Profiles.Values.Where(p => p.CompanyId == companyId).OrderBy(p => p.Id, StringComparer.Ordinal));
@@ -66,6 +104,11 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.TenantRequests.Values.Where(r => r.CompanyId == companyId).OrderBy(r => r.RequestedAt));
 
+    public Task<IReadOnlyList<TenantAssociationRequest>> ListPendingTenantAssociationRequestsAsync(string companyId, string tenantId, CancellationToken cancellationToken)
+        => List(_data.TenantRequests.Values
+            .Where(r => r.CompanyId == companyId && r.TenantId == tenantId && r.State == TenantAssociationState.PendingConfirmation)
+            .OrderBy(r => r.RequestedAt));
+
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.Audit.Where(a => a.CompanyId == companyId));
 
@@ -88,6 +131,9 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private static UserSignIn SignIn(Snapshot data, PartnerUser? user, string tenantId)
+        => new(user, data.Tenants.GetValueOrDefault(tenantId), user is null ? null : data.Companies.GetValueOrDefault(user.CompanyId));
 
     private static Task<IReadOnlyList<T>> List<T>(IEnumerable<T> items) => Task.FromResult<IReadOnlyList<T>>(items.ToList());
 
@@ -137,6 +183,9 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
 
         public Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken)
             => Task.FromResult(data.TenantRequests.GetValueOrDefault(requestId));
+
+        public Task<TechnicalHelpRequest?> GetTechnicalHelpRequestAsync(string requestId, CancellationToken cancellationToken)
+            => Task.FromResult(data.HelpRequests.FirstOrDefault(r => r.Id == requestId));
 
         public Task UpsertCompanyAsync(Company company, CancellationToken cancellationToken) => Done(data.Companies[company.Id] = company);
 

@@ -5,8 +5,9 @@ using RewardsBot.Sqlite;
 namespace RewardsBot.Rewards.Store;
 
 /// <summary>
-/// The SQLite file behind <see cref="SqliteRewardsStore"/>: its connection string, pooled connections with the
-/// per-connection settings, the in-process write gate, and bringing the schema to the latest version on first use.
+/// The SQLite file behind <see cref="SqliteRewardsStore"/>: its connection string, a pool of long-lived connections
+/// that keep their prepared statements (<see cref="SqliteConnectionPool"/>), the in-process write gate, and bringing the
+/// schema to the latest version on first use.
 /// The file may also hold the bot runtime's state tables; this class only touches tables named <c>rewards_*</c>.
 /// </summary>
 internal sealed class SqliteRewardsDatabase : IDisposable
@@ -19,6 +20,7 @@ internal sealed class SqliteRewardsDatabase : IDisposable
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly SqliteConnectionPool _pool;
     private volatile bool _migrated;
 
     public SqliteRewardsDatabase(string connectionString, TimeProvider clock)
@@ -28,22 +30,33 @@ internal sealed class SqliteRewardsDatabase : IDisposable
 
         (ConnectionString, FilePath) = SqliteFile.ResolveWritableFile(
             connectionString, "The Rewards store", $"Use MemoryRewardsStore for in-memory data, or set {Setting} to 'Data Source=path/to/rewards.db'.");
+        _pool = new SqliteConnectionPool(ConnectionString);
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>The normalised connection string (full path); also the key of the connection pool.</summary>
+    /// <summary>The normalised connection string (full path).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates the folder and file if needed, switches to WAL and applies every missing migration; once per instance.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (_migrated)
-        {
-            return;
-        }
+    /// <summary>The store's connections (its counters show how many connections and leases the store used).</summary>
+    public SqliteConnectionPool Pool => _pool;
 
+    /// <summary>Creates the folder and file if needed, switches to WAL and applies every missing migration; once per instance.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) => _migrated ? Task.CompletedTask : MigrateOnceAsync(cancellationToken);
+
+    /// <summary>A connection of the pool for one operation, after migrating once; dispose the lease to give it back.</summary>
+    public ValueTask<SqliteConnectionLease> RentAsync(CancellationToken cancellationToken)
+        => _migrated ? _pool.RentAsync(cancellationToken) : RentAfterMigratingAsync(cancellationToken);
+
+    private async ValueTask<SqliteConnectionLease> RentAfterMigratingAsync(CancellationToken cancellationToken)
+    {
+        await MigrateOnceAsync(cancellationToken).ConfigureAwait(false);
+        return await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MigrateOnceAsync(CancellationToken cancellationToken)
+    {
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -55,9 +68,9 @@ internal sealed class SqliteRewardsDatabase : IDisposable
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-                await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await EnableWriteAheadLogAsync(connection, cancellationToken).ConfigureAwait(false);
-                await SqliteRewardsMigrations.MigrateAsync(connection, _clock, SqliteRewardsMigrations.LatestVersion, FilePath, cancellationToken).ConfigureAwait(false);
+                using var lease = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+                await EnableWriteAheadLogAsync(lease.Connection, cancellationToken).ConfigureAwait(false);
+                await SqliteRewardsMigrations.MigrateAsync(lease.Connection, _clock, SqliteRewardsMigrations.LatestVersion, FilePath, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
             {
@@ -74,13 +87,6 @@ internal sealed class SqliteRewardsDatabase : IDisposable
         }
     }
 
-    /// <summary>Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on, after migrating once.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Queues this process's writers of the file — the bot runtime's state writers included, as they share the gate
     /// through <see cref="SqliteFile"/>; writers in other processes still meet at SQLite's lock.
@@ -88,15 +94,12 @@ internal sealed class SqliteRewardsDatabase : IDisposable
     public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
         => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
 
-    /// <summary>Clears this file's connection pool so no handle stays open on it.</summary>
+    /// <summary>Closes the store's connections (rented ones as they come back) so no handle stays open on the file.</summary>
     public void Dispose()
     {
-        SqliteFile.ClearPool(ConnectionString);
+        _pool.Dispose();
         _initLock.Dispose();
     }
-
-    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(ConnectionString, cancellationToken);
 
     private async Task EnableWriteAheadLogAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

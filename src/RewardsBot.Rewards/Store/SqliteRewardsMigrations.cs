@@ -160,15 +160,23 @@ internal static class SqliteRewardsMigrations
         CREATE INDEX rewards_offers_owner ON rewards_offers (owner_user_id);
         """;
 
+    // Requests waiting for confirmation, found per company and tenant without reading the decided ones (which only
+    // accumulate). The state is a literal so that queries naming it can use this partial index.
+    private const string Version3 = """
+        CREATE INDEX rewards_tenant_association_requests_pending ON rewards_tenant_association_requests (company_id, tenant_id, requested_at, seq)
+            WHERE state = 'PendingConfirmation';
+        """;
+
     /// <summary>Every migration, oldest first; the version of each is its position (1-based).</summary>
     public static IReadOnlyList<SqliteRewardsMigration> All { get; } =
     [
         new(1, "Initial schema: companies, tenants, users and roles, profiles, offers, sales, chat identities, marketing contact and history, activations, help and tenant requests, audit", Version1),
         new(2, "User status (departed users) with a default for existing users; indexes on users by status and offers by owner", Version2),
+        new(3, "Index of the tenant association requests waiting for confirmation, by company and tenant", Version3),
     ];
 
     /// <summary>The schema version this build reads and writes.</summary>
-    public const int LatestVersion = 2;
+    public const int LatestVersion = 3;
 
     /// <summary>
     /// Applies the missing migrations up to <paramref name="targetVersion"/>, each in its own <c>BEGIN IMMEDIATE</c>

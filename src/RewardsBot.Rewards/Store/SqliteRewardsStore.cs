@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using RewardsBot.Rewards.Model;
+using RewardsBot.Sqlite;
 
 namespace RewardsBot.Rewards.Store;
 
@@ -19,6 +19,7 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     /// <summary>
     /// The schema version this build reads and writes. Version 1: the initial schema. Version 2: <c>rewards_users.status</c>
     /// (existing users become <see cref="UserStatus.Active"/>) and indexes on users by status and on offers by owner.
+    /// Version 3: an index of the tenant association requests waiting for confirmation.
     /// </summary>
     public const int SchemaVersion = SqliteRewardsMigrations.LatestVersion;
 
@@ -34,6 +35,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath => _database.FilePath;
+
+    /// <summary>The store's connections; tests read its counters (connections opened, leases handed out).</summary>
+    internal SqliteConnectionPool Pool => _database.Pool;
 
     /// <summary>
     /// Creates the file and brings its schema to <see cref="SchemaVersion"/> now rather than at first use. Idempotent; call it
@@ -69,8 +73,20 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListChatIdentitiesAsync(c, channel, ct), cancellationToken);
 
+    public Task<UserSignIn> FindTeamsSignInAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.FindTeamsSignInAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+
+    public Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.FindChatSignInAsync(c, channel, channelUserId, ct), cancellationToken);
+
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
+
+    public Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
+
+    public Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
@@ -99,6 +115,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantAssociationRequestsAsync(c, companyId, ct), cancellationToken);
 
+    public Task<IReadOnlyList<TenantAssociationRequest>> ListPendingTenantAssociationRequestsAsync(string companyId, string tenantId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ListPendingTenantAssociationRequestsAsync(c, companyId, tenantId, ct), cancellationToken);
+
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListAuditAsync(c, companyId, ct), cancellationToken);
 
@@ -117,9 +136,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         // Migrate before queueing: migrating takes SQLite's write lock itself.
         await _database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         using var gate = await _database.EnterWriteGateAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var writer = new SqliteRewardsWriter(connection, transaction);
+        using var lease = await _database.RentAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = lease.Connection.BeginTransaction(deferred: false);
+        var writer = new SqliteRewardsWriter(lease, transaction);
         try
         {
             await changes(writer, cancellationToken).ConfigureAwait(false);
@@ -141,11 +160,11 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await query(connection, cancellationToken).ConfigureAwait(false);
+        using var lease = await _database.RentAsync(cancellationToken).ConfigureAwait(false);
+        return await query(lease, cancellationToken).ConfigureAwait(false);
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RewardsBot.Sqlite;
 
 namespace RewardsBot.Rewards.Store;
 
 /// <summary>
 /// How model values are stored: enums by name, times as ISO 8601 UTC text ("O"), decimals as invariant text with
-/// their scale, booleans as 0/1, null as NULL. Plus running parameterised statements with those values.
+/// their scale, booleans as 0/1, null as NULL. Plus running parameterised statements with those values, each through
+/// the connection's cached command (see <see cref="SqliteConnectionPool"/>).
 /// </summary>
 internal static class SqliteRewardsValues
 {
@@ -44,11 +46,10 @@ internal static class SqliteRewardsValues
             $"The Rewards database holds '{text}' in column '{reader.GetName(ordinal)}', which this build does not know as a {typeof(T).Name}. Run the build that wrote it, or correct the row.");
     }
 
-    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    /// <summary>The lease's cached command for <paramref name="sql"/> (prepared once per connection), with the values bound.</summary>
+    public static SqliteCommand Command(SqliteConnectionLease lease, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = lease.Command(sql, transaction);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, Encode(value));
@@ -57,16 +58,18 @@ internal static class SqliteRewardsValues
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(SqliteConnectionLease lease, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+        => await Command(lease, transaction, sql, parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+    public static async Task<List<T>> ListAsync<T>(SqliteConnectionLease lease, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await Command(lease, transaction, sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadRowsAsync(reader, read, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<List<T>> ListAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>The rows of the reader's current result (with several statements, <c>NextResultAsync</c> moves to the next).</summary>
+    public static async Task<List<T>> ReadRowsAsync<T>(SqliteDataReader reader, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, transaction, sql, parameters);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -76,9 +79,9 @@ internal static class SqliteRewardsValues
         return rows;
     }
 
-    public static async Task<T?> SingleOrDefaultAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    public static async Task<T?> SingleOrDefaultAsync<T>(SqliteConnectionLease lease, SqliteTransaction? transaction, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
         where T : class
-        => FirstOrNull(await ListAsync(connection, transaction, sql, parameters, read, cancellationToken).ConfigureAwait(false));
+        => FirstOrNull(await ListAsync(lease, transaction, sql, parameters, read, cancellationToken).ConfigureAwait(false));
 
     public static T? FirstOrNull<T>(IReadOnlyList<T> rows)
         where T : class

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using RewardsBot.Rewards.Model;
+using RewardsBot.Sqlite;
 using static RewardsBot.Rewards.Store.SqliteRewardsValues;
 
 namespace RewardsBot.Rewards.Store;
@@ -8,7 +9,7 @@ namespace RewardsBot.Rewards.Store;
 /// The changes of one <see cref="SqliteRewardsStore.WriteAsync"/> call, on its connection and <c>BEGIN IMMEDIATE</c>
 /// transaction: its reads see its own changes. Valid only until that call returns.
 /// </summary>
-internal sealed class SqliteRewardsWriter(SqliteConnection connection, SqliteTransaction transaction) : IRewardsWriter
+internal sealed class SqliteRewardsWriter(SqliteConnectionLease lease, SqliteTransaction transaction) : IRewardsWriter
 {
     private const string UpsertCompanySql = """
         INSERT INTO rewards_companies (id, name, partner_id, account_email, home_tenant_id) VALUES ($id, $name, $partner, $email, $home)
@@ -66,6 +67,9 @@ internal sealed class SqliteRewardsWriter(SqliteConnection connection, SqliteTra
 
     public Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken)
         => SqliteRewardsQueries.GetTenantAssociationRequestAsync(Connection, transaction, requestId, cancellationToken);
+
+    public Task<TechnicalHelpRequest?> GetTechnicalHelpRequestAsync(string requestId, CancellationToken cancellationToken)
+        => SqliteRewardsQueries.GetTechnicalHelpRequestAsync(Connection, transaction, requestId, cancellationToken);
 
     public Task UpsertCompanyAsync(Company company, CancellationToken cancellationToken)
     {
@@ -194,9 +198,9 @@ internal sealed class SqliteRewardsWriter(SqliteConnection connection, SqliteTra
     /// <summary>Called when the write ends (committed or not): the writer cannot be used past its transaction.</summary>
     public void Close() => _closed = true;
 
-    private SqliteConnection Connection => _closed
+    private SqliteConnectionLease Connection => _closed
         ? throw new InvalidOperationException("This IRewardsWriter belongs to a WriteAsync call that has ended. Make every change inside the delegate passed to WriteAsync, and await each call before it returns.")
-        : connection;
+        : lease;
 
     private async Task Execute(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
         => await ExecuteAsync(Connection, transaction, sql, parameters, cancellationToken).ConfigureAwait(false);

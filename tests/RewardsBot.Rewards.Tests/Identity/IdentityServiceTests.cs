@@ -1,5 +1,6 @@
 using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Services;
+using RewardsBot.Rewards.Store;
 using RewardsBot.Rewards.Tests.Tenants.Support;
 using static RewardsBot.Rewards.Tests.Tenants.Support.TenantWorld;
 
@@ -181,6 +182,28 @@ public sealed class IdentityServiceTests
 
         Assert.Equal(IdentityCodes.UnknownUser, outcome.Refusal?.Code);
         Assert.Equal(ChatIdentityChannels.Emulator, outcome.Refusal!.Fact("channel"));
+    }
+
+    [Fact]
+    public async Task Resolving_an_identity_reads_the_store_once_whatever_the_channel()
+    {
+        using var world = await CreateAsync();
+        var pool = ((SqliteRewardsStore)world.Store).Pool;
+        ChatIdentityClaim[] claims =
+        [
+            new TeamsIdentityClaim("oid-partner", ContosoTenant), new TeamsIdentityClaim("oid-robot", RoboticsTenant), new TeamsIdentityClaim("oid-partner", "t-nowhere"),
+            new DirectLineIdentityClaim("dl-partner"), new DirectLineIdentityClaim("dl-stranger"), new EmulatorIdentityClaim("demo-gone"),
+        ];
+
+        var reads = new List<long>();
+        foreach (var claim in claims)
+        {
+            var before = pool.RentedCount;
+            await world.Identities().ResolveAsync(claim, None);
+            reads.Add(pool.RentedCount - before);
+        }
+
+        Assert.All(reads, count => Assert.Equal(1L, count));
     }
 
     [Fact]

@@ -162,6 +162,7 @@ public sealed class MarketingContactServiceTests
 
         await AssignAsync(harness, actor: AdminAgent, contact: Developer, email: "dev.marketing@contoso.com", phone: "+14255550100", language: "en");
         var info = (await harness.Contacts.GetAsync(CompanyId, CancellationToken.None)).Value!;
+        var history = (await harness.Contacts.ListHistoryAsync(CompanyId, CancellationToken.None)).Value!;
 
         Assert.Equal(Developer, info.Contact?.UserId);
         Assert.Equal(
@@ -169,7 +170,7 @@ public sealed class MarketingContactServiceTests
                 new MarketingContactChange(CompanyId, null, Marketer, Admin, firstAt),
                 new MarketingContactChange(CompanyId, Marketer, Developer, AdminAgent, firstAt.AddDays(3)),
             ],
-            info.History);
+            history);
     }
 
     [Fact]

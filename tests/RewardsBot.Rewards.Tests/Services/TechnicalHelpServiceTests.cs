@@ -130,6 +130,34 @@ public sealed class TechnicalHelpServiceTests
         Assert.Empty((await eligible.TechnicalHelp.ListAsync(CompanyId, CancellationToken.None)).Value!);
     }
 
+    [Fact]
+    public async Task A_request_sent_again_under_its_id_is_filed_once_and_the_first_is_returned()
+    {
+        var harness = await RewardsHarness.WithAsync(Eligible());
+        var first = await harness.TechnicalHelp.RequestAsync(Admin, CompanyId, TechnicalStage.Design, "first", CancellationToken.None, "th-retry");
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await harness.TechnicalHelp.RequestAsync(Admin, CompanyId, TechnicalStage.Deployment, "sent again", CancellationToken.None, "th-retry");
+
+        Assert.Equal(first.Value, again.Value);
+        Assert.Equal([first.Value!], (await harness.TechnicalHelp.ListAsync(CompanyId, CancellationToken.None)).Value);
+        Assert.Single(await harness.Store.ListAuditAsync(CompanyId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_request_id_another_company_filed_under_is_refused_not_taken_over()
+    {
+        var other = new CompanyBuilder("fabrikam").WithUser("fay", "Fay Admin", PartnerRole.PartnerAdmin).WithProfile("profile-fab").WithOffer("offer-fab", "profile-fab", ListingType.Transact);
+        var harness = await RewardsHarness.WithAsync(Eligible(), other);
+        var theirs = await harness.TechnicalHelp.RequestAsync("fay", "fabrikam", TechnicalStage.Design, "theirs", CancellationToken.None, "th-shared");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => harness.TechnicalHelp.RequestAsync(Admin, CompanyId, TechnicalStage.Design, "ours", CancellationToken.None, "th-shared"));
+
+        Assert.Empty((await harness.TechnicalHelp.ListAsync(CompanyId, CancellationToken.None)).Value!);
+        Assert.Equal([theirs.Value!], (await harness.TechnicalHelp.ListAsync("fabrikam", CancellationToken.None)).Value);
+    }
+
     private static Task<Outcome<TechnicalHelpRequest>> RequestAsync(
         RewardsHarness harness, string actor = Admin, TechnicalStage stage = TechnicalStage.Deployment, string description = "Help us plan the rollout.")
         => harness.TechnicalHelp.RequestAsync(actor, CompanyId, stage, description, CancellationToken.None);

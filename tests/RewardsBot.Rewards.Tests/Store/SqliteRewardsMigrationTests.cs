@@ -19,7 +19,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
     {
         Assert.Equal(Enumerable.Range(1, SqliteRewardsMigrations.All.Count), SqliteRewardsMigrations.All.Select(m => m.Version));
         Assert.Equal(SqliteRewardsStore.SchemaVersion, SqliteRewardsMigrations.All[^1].Version);
-        Assert.Equal(2, SqliteRewardsStore.SchemaVersion);
+        Assert.Equal(3, SqliteRewardsStore.SchemaVersion);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         }
 
         var versions = Query(DbFile, "SELECT version, applied_utc FROM rewards_schema_version ORDER BY version;");
-        Assert.Equal([["1", "2025-06-01T10:00:00.0000000Z"], ["2", "2025-06-01T10:00:00.0000000Z"]], versions);
+        Assert.Equal([["1", "2025-06-01T10:00:00.0000000Z"], ["2", "2025-06-01T10:00:00.0000000Z"], ["3", "2025-06-01T10:00:00.0000000Z"]], versions);
         string[] tables =
         [
             "rewards_activations", "rewards_audit", "rewards_chat_identities", "rewards_companies", "rewards_marketing_contact_history",
@@ -49,7 +49,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_created_at_version_1_migrates_to_version_2_keeping_its_data()
+    public async Task A_file_created_at_version_1_migrates_to_the_latest_version_keeping_its_data()
     {
         await CreateVersion1FileAsync();
         Execute(DbFile, """
@@ -73,10 +73,10 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         Assert.Equal([new BilledSale("s-1", "offer-crm", 1234.56m, new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero), true)], await store.ListSalesAsync("contoso", None));
         Assert.Equal(["seed"], (await store.ListAuditAsync("contoso", None)).Select(a => a.Action));
 
-        Assert.Equal(["1", "2"], Column(DbFile, "SELECT version FROM rewards_schema_version ORDER BY version;"));
+        Assert.Equal(["1", "2", "3"], Column(DbFile, "SELECT version FROM rewards_schema_version ORDER BY version;"));
         Assert.Equal([["status", "TEXT", "1", "'Active'"]], Query(DbFile, "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('rewards_users') WHERE name = 'status';"));
-        var indexes = Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('rewards_offers_owner', 'rewards_users_company_status') ORDER BY name;");
-        Assert.Equal(["rewards_offers_owner", "rewards_users_company_status"], indexes);
+        var indexes = Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('rewards_offers_owner', 'rewards_tenant_association_requests_pending', 'rewards_users_company_status') ORDER BY name;");
+        Assert.Equal(["rewards_offers_owner", "rewards_tenant_association_requests_pending", "rewards_users_company_status"], indexes);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
     [Fact]
     public async Task A_database_of_a_newer_version_is_refused_with_a_message_saying_what_to_do()
     {
-        Execute(DbFile, "CREATE TABLE rewards_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_utc TEXT NOT NULL); INSERT INTO rewards_schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x');");
+        Execute(DbFile, "CREATE TABLE rewards_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_utc TEXT NOT NULL); INSERT INTO rewards_schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x'), (4, 'x');");
         using var store = new SqliteRewardsStore($"Data Source={DbFile}");
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(None));
@@ -103,9 +103,9 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync((w, ct) => w.UpsertCompanyAsync(StoreSamples.Contoso, ct), None));
 
         Assert.Contains(DbFile, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4", ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer build", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 3", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:RewardsBot", ex.Message, StringComparison.Ordinal);
         Assert.Equal(["rewards_schema_version"], Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'table';"));
     }

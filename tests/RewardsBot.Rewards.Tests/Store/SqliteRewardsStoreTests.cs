@@ -25,7 +25,7 @@ public sealed class SqliteRewardsStoreTests : IDisposable
         Assert.True(await store.IsEmptyAsync(None));
 
         Assert.Equal(file, store.FilePath);
-        Assert.Equal(["2"], Column(file, "SELECT max(version) FROM rewards_schema_version;"));
+        Assert.Equal(["3"], Column(file, "SELECT max(version) FROM rewards_schema_version;"));
     }
 
     [Fact]
@@ -169,6 +169,60 @@ public sealed class SqliteRewardsStoreTests : IDisposable
 
         await write.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Contoso, await store.GetCompanyAsync("contoso", None));
+    }
+
+    [Fact]
+    public async Task Reads_and_writes_one_after_another_share_one_connection()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(Contoso, await store.GetCompanyAsync("contoso", None));
+            AssertSameUser(Alice, await store.GetUserAsync("u-alice", None));
+            await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("read", T0), ct), None);
+        }
+
+        Assert.Equal(1L, store.Pool.OpenedCount);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_gives_back_a_clean_connection_and_the_next_write_lands()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync(
+            async (w, ct) =>
+            {
+                await w.AppendAuditAsync(Audit("lost", T0), ct);
+                await w.AddActivationAsync(Activation("a-1", "contoso", "benefit-social"), ct);
+                await w.AddActivationAsync(Activation("a-2", "contoso", "benefit-social"), ct);
+            },
+            None));
+        await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("kept", T0), ct), None);
+
+        Assert.Equal(["kept"], (await store.ListAuditAsync("contoso", None)).Select(a => a.Action));
+        Assert.Empty(await store.ListActivationsAsync("contoso", None));
+        Assert.Equal(1L, store.Pool.OpenedCount);
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_closes_its_connections_and_releases_the_file()
+    {
+        var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        Assert.Equal([Contoso, Fabrikam], await store.ListCompaniesAsync(None));
+        Assert.True(File.Exists(DbFile + "-wal"));
+
+        store.Dispose();
+
+        // SQLite removes the write-ahead log and shared-memory files when the last connection to the file closes.
+        Assert.Equal(0, store.Pool.OpenCount);
+        Assert.False(File.Exists(DbFile + "-wal"));
+        Assert.False(File.Exists(DbFile + "-shm"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ListCompaniesAsync(None));
     }
 
     [Fact]
