@@ -32,6 +32,7 @@ internal sealed class SqliteStateDatabase : IDisposable
     public static int BusyTimeoutMilliseconds => SqliteFile.BusyTimeoutMilliseconds;
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly SqliteConnectionPool _readers;
     private volatile bool _initialized;
 
     public SqliteStateDatabase(string connectionString)
@@ -40,6 +41,7 @@ internal sealed class SqliteStateDatabase : IDisposable
 
         (ConnectionString, FilePath) = SqliteFile.ResolveWritableFile(
             connectionString, "SqliteStorage", "Use MemoryStorage for in-memory state, or 'Data Source=path/to/bot.db'.");
+        _readers = new SqliteConnectionPool(ConnectionString);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -55,6 +57,16 @@ internal sealed class SqliteStateDatabase : IDisposable
     {
         await EnsureInitializedAsync(cancellationToken);
         return await OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A long-lived connection for reading, with its statements kept prepared (<see cref="SqliteConnectionPool"/>);
+    /// creates the schema the first time. Dispose the lease to give the connection back.
+    /// </summary>
+    public async ValueTask<SqliteConnectionLease> RentReaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        return await _readers.RentAsync(cancellationToken);
     }
 
     /// <summary>
@@ -75,9 +87,10 @@ internal sealed class SqliteStateDatabase : IDisposable
     public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
         => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
 
-    /// <summary>Clears this file's connection pool so no handle stays open on it.</summary>
+    /// <summary>Closes the readers and clears this file's connection pool so no handle stays open on it.</summary>
     public void Dispose()
     {
+        _readers.Dispose();
         SqliteFile.ClearPool(ConnectionString);
         _initLock.Dispose();
     }

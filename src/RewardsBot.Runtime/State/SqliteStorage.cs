@@ -19,6 +19,14 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
 {
     private const int MaxKeysPerStatement = 500;
 
+    private static readonly string[] KeyParameters = ["@k0", "@k1"];
+
+    private static readonly string[] ReadSql =
+    [
+        "SELECT key, etag, document FROM bot_state WHERE key = @k0;",
+        "SELECT key, etag, document FROM bot_state WHERE key IN (@k0, @k1);",
+    ];
+
     private readonly SqliteStateDatabase _database;
     private readonly SqliteStateWriter _writer;
     private int _disposed;
@@ -53,22 +61,41 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
             return result;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var lease = await _database.RentReaderAsync(cancellationToken);
+        if (distinct.Length <= ReadSql.Length)
+        {
+            // A turn reads one or two keys (conversation and user state): one statement, prepared once per connection.
+            var command = lease.Command(ReadSql[distinct.Length - 1]);
+            for (var i = 0; i < distinct.Length; i++)
+            {
+                command.Parameters.Add(KeyParameters[i], SqliteType.Text).Value = distinct[i];
+            }
+
+            using var reader = command.ExecuteReader();
+            Collect(reader, result);
+            return result;
+        }
+
         // Several statements read one snapshot; a single statement needs no transaction.
-        using var transaction = distinct.Length > MaxKeysPerStatement ? connection.BeginTransaction(deferred: true) : null;
+        using var transaction = distinct.Length > MaxKeysPerStatement ? lease.Connection.BeginTransaction(deferred: true) : null;
         foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
         {
-            using var command = SqliteStateCommands.CreateKeyListCommand(connection, transaction, "SELECT key, etag, document FROM bot_state WHERE key IN ", chunk);
+            using var command = SqliteStateCommands.CreateKeyListCommand(lease.Connection, transaction, "SELECT key, etag, document FROM bot_state WHERE key IN ", chunk);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = reader.GetString(0);
-                var eTag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
-                result[key] = StoreItem.FromJson(reader.GetString(2), eTag, key);
-            }
+            Collect(reader, result);
         }
 
         return result;
+    }
+
+    private static void Collect(SqliteDataReader reader, Dictionary<string, StoreItem> result)
+    {
+        while (reader.Read())
+        {
+            var key = reader.GetString(0);
+            var eTag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
+            result[key] = StoreItem.FromJson(reader.GetString(2), eTag, key);
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
