@@ -22,7 +22,7 @@ public sealed class IdentityService(IRewardsStore store)
     {
         // One read: the user, the sign-in tenant and the user's company (every turn starts here).
         var signIn = await IdentityLookup.FindAsync(store, claim, cancellationToken).ConfigureAwait(false);
-        var (user, tenant) = (signIn.User, signIn.Tenant);
+        var (user, tenant, company) = signIn;
 
         if (user is null)
         {
@@ -53,8 +53,8 @@ public sealed class IdentityService(IRewardsStore store)
                 IdentityCodes.TenantNotAssociated, ("tenantId", IdentityLookup.SignInTenantId(claim, signIn)!), ("userId", user.Id), ("companyId", user.CompanyId));
         }
 
-        var company = signIn.Company
-            ?? throw new InvalidOperationException($"User '{user.Id}' belongs to company '{user.CompanyId}', which is not in the store; add the company or fix the user's CompanyId.");
-        return Outcome.Success(new ResolvedIdentity(user, company));
+        return company is null
+            ? throw new InvalidOperationException($"User '{user.Id}' belongs to company '{user.CompanyId}', which is not in the store; add the company or fix the user's CompanyId.")
+            : Outcome.Success(new ResolvedIdentity(user, company));
     }
 }

@@ -11,8 +11,9 @@ namespace RewardsBot.Rewards.Store;
 /// The folder, file and schema are created, or the schema migrated to <see cref="SchemaVersion"/>, on first use or by
 /// <see cref="MigrateAsync"/> at startup; a file written by a newer build is refused. The file is in WAL mode, so
 /// reads never wait for a writer and see committed data. <see cref="WriteAsync"/> runs in one <c>BEGIN IMMEDIATE</c>
-/// transaction; writers of one process queue in .NET before taking SQLite's lock. Storage formats and the schema are
-/// described on <see cref="SqliteRewardsMigrations"/>.
+/// transaction; writers of one process queue in .NET before taking SQLite's lock. Connections stay open between calls,
+/// each keeping its prepared statements (<see cref="SqliteConnectionPool"/>), until the store is disposed. Storage
+/// formats and the schema are described on <see cref="SqliteRewardsMigrations"/>.
 /// </remarks>
 public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
 {
@@ -152,6 +153,7 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         }
     }
 
+    /// <summary>Closes the store's connections (one in use when it is given back), so nothing holds the file any more.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
