@@ -10,4 +10,4 @@ trap 'rm -rf "$work"' EXIT
 
 host_dir=${BENCH_HOST_DIR:-$work/host}
 . "$root/bench/prepare.sh"
-dotnet "$root/bench/RewardsBot.Bench/bin/Release/net10.0/RewardsBot.Bench.dll" --cold-start "$host_dir/RewardsBot.dll" --runs "${1:-5}"
+dotnet "$bench_dll" --cold-start "$host_dir/RewardsBot.dll" --runs "${1:-5}"

@@ -4,7 +4,8 @@
 # Usage: bench/run.sh [benchmark arguments, e.g. --scenario contact --concurrency 1,8,32,128 --seconds 10]
 #        bench/run.sh --path directline ...     # the host with its Direct Line enabled (random secret, generous throttle)
 #        bench/run.sh --conversations 10000 --concurrency 32   # RSS after 10,000 conversations
-# BENCH_HOST_DIR=<folder> reuses a host already published there; BENCH_PORT picks the port (default 3979).
+# BENCH_HOST_DIR=<folder> reuses a host already published there; BENCH_PORT picks the port (default 3979);
+# BENCH_HOST_WARMUP=<seconds> (default 40; 0 for none) plays the mix at 32 conversations, unrecorded, before a timed run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -36,8 +37,19 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
+# A fresh host's CPU per turn settles only after ~30-40 s of load (its JIT tiering): timed runs measure a warmed host.
+# Not before --conversations (RSS after N conversations of a fresh host) and not when asked for none.
+warmup=${BENCH_HOST_WARMUP:-40}
+case " $* " in *" --conversations "*) warmup=0 ;; esac
+if [ "$warmup" -gt 0 ]; then
+  path=messages
+  [ "$directline" = true ] && path=directline
+  echo "warming the host up: mix at 32 conversations for ${warmup}s (not recorded)"
+  dotnet "$bench_dll" --url "http://127.0.0.1:$port" --path "$path" --scenario mix --concurrency 32 --seconds "$warmup" --warmup 0 >/dev/null || true
+fi
+
 status=0
-dotnet "$root/bench/RewardsBot.Bench/bin/Release/net10.0/RewardsBot.Bench.dll" --url "http://127.0.0.1:$port" "$@" || status=$?
+dotnet "$bench_dll" --url "http://127.0.0.1:$port" "$@" || status=$?
 echo
 awk '/^VmRSS|^VmHWM/ { printf "host %s %.0f MB\n", ($1 == "VmRSS:" ? "RSS after the run (VmRSS):" : "peak RSS (VmHWM):        "), $2/1024 }' "/proc/$host/status"
 if grep -qE '^(fail|crit):' "$work/host.log"; then

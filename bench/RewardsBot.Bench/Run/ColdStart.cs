@@ -81,7 +81,13 @@ internal static class ColdStart
         };
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = GiveUpAfter };
-        var body = JsonSerializer.SerializeToUtf8Bytes(EmulatorShape.ConversationUpdate(new ConversationAddress(Guid.NewGuid().ToString("N"), "demo-ana")));
+        byte[] body;
+        using (var request = new RequestBody())
+        {
+            EmulatorShape.WriteConversationUpdate(request.Start(), new ConversationAddress(Guid.NewGuid().ToString("N"), "demo-ana"));
+            body = request.Written.ToArray();
+        }
+
         var spawned = Stopwatch.GetTimestamp();
         using var host = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start; is the .NET SDK on the PATH?");
         host.BeginOutputReadLine(); // drained and dropped

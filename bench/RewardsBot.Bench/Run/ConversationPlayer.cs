@@ -12,20 +12,29 @@ internal static class ConversationPlayer
     /// <summary>How often a step is sent again after "changed meanwhile, send it again" before it counts as an error.</summary>
     private const int MaxResends = 5;
 
+    /// <param name="body">The worker's buffer for the requests it sends.</param>
     /// <param name="recording">Whether turns ending now count (false during the warm-up).</param>
-    public static async Task PlayAsync(IChatPath path, Script script, string userId, Func<bool> recording, Recorder recorder, CancellationToken cancellationToken)
+    public static async Task PlayAsync(
+        IChatPath path, Script script, string userId, RequestBody body, Func<bool> recording, Recorder recorder, CancellationToken cancellationToken)
     {
-        await using var session = await path.OpenAsync(userId, cancellationToken);
+        await using var session = await path.OpenAsync(userId, body, cancellationToken);
         var previous = Replies.None;
-        foreach (var step in script.Steps)
+        try
         {
-            var (outcome, replies) = await PlayStepAsync(path, session, script, step, previous, recording, recorder, cancellationToken);
-            if (outcome != Outcome.Ok)
+            foreach (var step in script.Steps)
             {
-                break;
+                var (outcome, replies) = await PlayStepAsync(path, session, body, script, step, previous, recording, recorder, cancellationToken);
+                previous.Dispose(); // its buttons were needed only to build this step's activity
+                previous = replies;
+                if (outcome != Outcome.Ok)
+                {
+                    break;
+                }
             }
-
-            previous = replies;
+        }
+        finally
+        {
+            previous.Dispose();
         }
 
         if (recording())
@@ -35,7 +44,8 @@ internal static class ConversationPlayer
     }
 
     private static async Task<(Outcome Outcome, Replies Replies)> PlayStepAsync(
-        IChatPath path, IChatSession session, Script script, Step step, Replies previous, Func<bool> recording, Recorder recorder, CancellationToken cancellationToken)
+        IChatPath path, IChatSession session, RequestBody body, Script script, Step step, Replies previous, Func<bool> recording, Recorder recorder,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -44,9 +54,9 @@ internal static class ConversationPlayer
             {
                 result = await session.JoinAsync(cancellationToken);
             }
-            else if (path.Shape.Build(step.Input, previous, session.Address) is { } activity)
+            else if (path.Shape.TryWrite(body.Start(), step.Input, previous, session.Address))
             {
-                result = await session.SendAsync(activity, cancellationToken);
+                result = await session.SendAsync(cancellationToken);
             }
             else
             {
@@ -67,6 +77,8 @@ internal static class ConversationPlayer
             {
                 return (outcome, result.Replies);
             }
+
+            result.Replies.Dispose();
         }
     }
 
@@ -97,7 +109,7 @@ internal static class ConversationPlayer
     {
         if (recording())
         {
-            recorder.Step($"{script.Name} ({script.UserId})", step.Name, milliseconds, outcome, detail);
+            recorder.Step(script, step, milliseconds, outcome, detail);
         }
     }
 }

@@ -13,7 +13,15 @@ internal sealed record LoadResult(
 
     public static LoadResult From(int concurrency, double seconds, IReadOnlyCollection<Recorder> recorders)
     {
-        var all = recorders.SelectMany(r => r.Milliseconds).Order().ToArray();
+        var all = new double[recorders.Sum(r => r.Milliseconds.Count)];
+        var filled = 0;
+        foreach (var recorder in recorders)
+        {
+            recorder.Milliseconds.CopyTo(all, filled);
+            filled += recorder.Milliseconds.Count;
+        }
+
+        Array.Sort(all);
         var steps = new Dictionary<(string, string), StepCounts>();
         foreach (var (key, counts) in recorders.SelectMany(r => r.Steps))
         {

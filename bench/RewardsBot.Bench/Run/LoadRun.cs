@@ -37,10 +37,11 @@ internal static class LoadRun
             var recorder = recorders[w] = new Recorder();
             workers[w] = Task.Run(async () =>
             {
+                using var body = new RequestBody();
                 for (long conversation = 0; startAnother(); conversation++)
                 {
                     var script = scenario.Pick(worker, conversation);
-                    await ConversationPlayer.PlayAsync(path, script, script.UserIdFor((worker * 1_000_000L) + conversation), recording, recorder, CancellationToken.None);
+                    await ConversationPlayer.PlayAsync(path, script, script.UserIdFor((worker * 1_000_000L) + conversation), body, recording, recorder, CancellationToken.None);
                 }
             });
         }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using RewardsBot.Bench.Scripts;
+
 namespace RewardsBot.Bench.Run;
 
 /// <summary>How one turn ended.</summary>
@@ -37,18 +40,26 @@ internal sealed class Recorder
 
     public long Alternatives { get; private set; }
 
-    /// <summary>By script (name and user) and step, in the order first seen.</summary>
-    public Dictionary<(string Script, string Step), StepCounts> Steps { get; } = [];
+    /// <summary>By script and step (the objects themselves: no string hashing per turn), in the order first seen.</summary>
+    private readonly Dictionary<(Script Script, Step Step), StepCounts> _steps = new(SameObjects.Instance);
+
+    /// <summary>Each step's counts, named by script ("name (user)") and step.</summary>
+    public IEnumerable<KeyValuePair<(string Script, string Step), StepCounts>> Steps
+        => _steps.Select(s => KeyValuePair.Create((s.Key.Script.Label, s.Key.Step.Name), s.Value));
 
     /// <param name="milliseconds">The turn's time; null when nothing could be sent (the button to click was missing).</param>
-    public void Step(string script, string step, double? milliseconds, Outcome outcome, string? detail)
+    public void Step(Script script, Step step, double? milliseconds, Outcome outcome, string? detail)
     {
         if (milliseconds is { } time)
         {
             Milliseconds.Add(time);
         }
 
-        var counts = Steps.TryGetValue((script, step), out var existing) ? existing : Steps[(script, step)] = new StepCounts();
+        if (!_steps.TryGetValue((script, step), out var counts))
+        {
+            _steps[(script, step)] = counts = new StepCounts();
+        }
+
         switch (outcome)
         {
             case Outcome.Ok:
@@ -67,4 +78,13 @@ internal sealed class Recorder
     }
 
     public void ConversationEnded() => Conversations++;
+
+    private sealed class SameObjects : IEqualityComparer<(Script Script, Step Step)>
+    {
+        public static SameObjects Instance { get; } = new();
+
+        public bool Equals((Script Script, Step Step) x, (Script Script, Step Step) y) => ReferenceEquals(x.Script, y.Script) && ReferenceEquals(x.Step, y.Step);
+
+        public int GetHashCode((Script Script, Step Step) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Script), RuntimeHelpers.GetHashCode(obj.Step));
+    }
 }

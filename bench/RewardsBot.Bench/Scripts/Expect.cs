@@ -1,3 +1,4 @@
+using System.Text;
 using RewardsBot.Bench.Wire;
 
 namespace RewardsBot.Bench.Scripts;
@@ -5,10 +6,29 @@ namespace RewardsBot.Bench.Scripts;
 /// <summary>What the replies to one turn must contain: every marker (a bot text or a card's words) somewhere in them.</summary>
 internal sealed record Expect(string Name, IReadOnlyList<string> Markers)
 {
+    /// <summary>The markers in UTF-8, as the replies' words are searched.</summary>
+    private readonly byte[][] _utf8Markers = [.. Markers.Select(Encoding.UTF8.GetBytes)];
+
     /// <summary>Replies that contain the text of each of <paramref name="keys"/> (up to its first placeholder).</summary>
     public static Expect Keys(string name, params string[] keys) => new(name, [.. keys.Select(Say.Prefix)]);
 
-    public bool IsMetBy(Replies replies) => replies.Count > 0 && Markers.All(replies.Contains);
+    public bool IsMetBy(Replies replies)
+    {
+        if (replies.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var marker in _utf8Markers)
+        {
+            if (!replies.Contains(marker))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>What happens after a documented alternative answer.</summary>

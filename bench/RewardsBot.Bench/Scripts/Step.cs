@@ -45,5 +45,8 @@ internal sealed record Step(string Name, StepInput Input, Expect Expect, IReadOn
 /// </summary>
 internal sealed record Script(string Name, string UserId, IReadOnlyList<Step> Steps)
 {
+    /// <summary>How the counts name the script: "name (user)".</summary>
+    public string Label { get; } = $"{Name} ({UserId})";
+
     public string UserIdFor(long conversation) => UserId.Replace("{n}", conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace RewardsBot.Bench.Wire;
 
 /// <summary>The bot's replies to one turn, how long they took, or why the turn failed on the wire.</summary>
+/// <remarks>Whoever holds the result disposes its <see cref="Replies"/> once done with them (their buffer is pooled).</remarks>
 internal readonly record struct TurnResult(Replies Replies, double Milliseconds, string? Failure)
 {
     public static TurnResult Failed(double milliseconds, string failure) => new(Replies.None, milliseconds, failure);
@@ -15,7 +14,8 @@ internal interface IChatPath : IDisposable
 
     ActivityShape Shape { get; }
 
-    Task<IChatSession> OpenAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>A new conversation of <paramref name="userId"/>; its requests are written in <paramref name="body"/> (the worker's).</summary>
+    Task<IChatSession> OpenAsync(string userId, RequestBody body, CancellationToken cancellationToken);
 }
 
 /// <summary>One conversation of one user.</summary>
@@ -26,5 +26,6 @@ internal interface IChatSession : IAsyncDisposable
     /// <summary>The user joins: the welcome and the menu.</summary>
     Task<TurnResult> JoinAsync(CancellationToken cancellationToken);
 
-    Task<TurnResult> SendAsync(JsonObject activity, CancellationToken cancellationToken);
+    /// <summary>Sends the activity written in the session's <see cref="RequestBody"/>.</summary>
+    Task<TurnResult> SendAsync(CancellationToken cancellationToken);
 }

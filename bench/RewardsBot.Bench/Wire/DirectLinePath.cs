@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace RewardsBot.Bench.Wire;
 
@@ -29,31 +29,32 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
 
     public ActivityShape Shape => WebChatShape.Instance;
 
-    public Task<IChatSession> OpenAsync(string userId, CancellationToken cancellationToken)
-        => Task.FromResult<IChatSession>(new DirectLineSession(this, new ConversationAddress("", userId)));
+    public Task<IChatSession> OpenAsync(string userId, RequestBody body, CancellationToken cancellationToken)
+        => Task.FromResult<IChatSession>(new DirectLineSession(this, new ConversationAddress("", userId), body));
 
     public void Dispose() => _http.Dispose();
 
     /// <summary>POSTs <paramref name="body"/> with <paramref name="bearer"/>; the answer, or an exception naming the status.</summary>
-    internal async Task<JsonObject> CallAsync(string path, string bearer, JsonObject body, CancellationToken cancellationToken)
+    internal async Task<JsonDocument> CallAsync(string path, string bearer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         request.Headers.TryAddWithoutValidation("x-ms-bot-agent", "DirectLine/3.0 (directlinejs; RewardsBot.Bench)");
-        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+        request.Content = new ReadOnlyMemoryContent(body);
         request.Content.Headers.ContentType = Json;
         using var response = await _http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            var text = Encoding.UTF8.GetString(answer);
             throw new HttpRequestException(string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} from {path}: {text}"), null, response.StatusCode);
         }
 
-        return JsonNode.Parse(text)!.AsObject();
+        return JsonDocument.Parse(answer);
     }
 
     /// <summary>One Direct Line conversation: its token, its WebSocket and the frames read from it.</summary>
-    private sealed class DirectLineSession(DirectLinePath path, ConversationAddress address) : IChatSession
+    private sealed class DirectLineSession(DirectLinePath path, ConversationAddress address, RequestBody body) : IChatSession
     {
         private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(60);
         private DirectLineStreamReader? _stream;
@@ -68,17 +69,33 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var user = new JsonObject { ["user"] = new JsonObject { ["id"] = address.UserId, ["name"] = "Bench user" } };
-                var grant = await path.CallAsync("tokens/generate", path._secret, user, cancellationToken);
-                (_token, _conversationId) = (grant["token"]!.GetValue<string>(), grant["conversationId"]!.GetValue<string>());
+                var writer = body.Start();
+                writer.WriteStartObject();
+                writer.WriteStartObject("user");
+                writer.WriteString("id", address.UserIdJson);
+                writer.WriteString("name", "Bench user");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                using (var grant = await path.CallAsync("tokens/generate", path._secret, body.Written, cancellationToken))
+                {
+                    (_token, _conversationId) = (grant.RootElement.GetProperty("token").GetString()!, grant.RootElement.GetProperty("conversationId").GetString()!);
+                }
+
                 if (_stream is not null)
                 {
                     await _stream.DisposeAsync(); // joining again (asked to send again): a new conversation
                 }
 
                 started = Stopwatch.GetTimestamp();
-                var answer = await path.CallAsync("conversations", _token, new JsonObject { ["locale"] = "en-US" }, cancellationToken);
-                _stream = await DirectLineStreamReader.ConnectAsync(new Uri(answer["streamUrl"]!.GetValue<string>()), cancellationToken);
+                writer = body.Start();
+                writer.WriteStartObject();
+                writer.WriteString("locale", "en-US");
+                writer.WriteEndObject();
+                using (var answer = await path.CallAsync("conversations", _token, body.Written, cancellationToken))
+                {
+                    _stream = await DirectLineStreamReader.ConnectAsync(new Uri(answer.RootElement.GetProperty("streamUrl").GetString()!), cancellationToken);
+                }
+
                 return await _stream.ReadRepliesAsync(replyToId: null, started, ReplyTimeout, cancellationToken);
             }
             catch (Exception ex) when (ex is HttpRequestException or WebSocketException or TaskCanceledException)
@@ -87,7 +104,7 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
             }
         }
 
-        public async Task<TurnResult> SendAsync(JsonObject activity, CancellationToken cancellationToken)
+        public async Task<TurnResult> SendAsync(CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
             if (_stream is null)
@@ -97,8 +114,13 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
 
             try
             {
-                var posted = await path.CallAsync("conversations/" + _conversationId + "/activities", _token, activity, cancellationToken);
-                return await _stream.ReadRepliesAsync(posted["id"]!.GetValue<string>(), started, ReplyTimeout, cancellationToken);
+                string id;
+                using (var posted = await path.CallAsync("conversations/" + _conversationId + "/activities", _token, body.Written, cancellationToken))
+                {
+                    id = posted.RootElement.GetProperty("id").GetString()!;
+                }
+
+                return await _stream.ReadRepliesAsync(id, started, ReplyTimeout, cancellationToken);
             }
             catch (Exception ex) when (ex is HttpRequestException or WebSocketException or TaskCanceledException)
             {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 
@@ -52,8 +53,11 @@ internal sealed class DirectLineStreamReader : IAsyncDisposable
                 var (arrived, set) = await _frames.Reader.ReadAsync(wait.Token);
                 using (set)
                 {
-                    var replies = new Replies();
+                    // The bot's replies to the turn, gathered as an expectReplies body: {"activities":[...]}.
+                    var answer = new ArrayBufferWriter<byte>(JsonMarshal.GetRawUtf8Value(set.RootElement).Length + 32);
+                    answer.Write("{\"activities\":["u8);
                     var found = false;
+                    var first = true;
                     foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
                     {
                         var id = activity.TryGetProperty("id", out var i) ? i.GetString() : null;
@@ -62,12 +66,18 @@ internal sealed class DirectLineStreamReader : IAsyncDisposable
                         found |= replyToId is null ? fromBot : id == replyToId;
                         if (fromBot && inReplyTo == replyToId)
                         {
-                            replies.Add(activity);
+                            answer.Write(first ? ""u8 : ","u8);
+                            answer.Write(JsonMarshal.GetRawUtf8Value(activity));
+                            first = false;
                         }
                     }
 
                     if (found)
                     {
+                        answer.Write("]}"u8);
+                        var pooled = ArrayPool<byte>.Shared.Rent(Replies.BufferFor(answer.WrittenCount));
+                        answer.WrittenSpan.CopyTo(pooled);
+                        var replies = Replies.Adopt(pooled, answer.WrittenCount)!; // always has its activities array
                         return new TurnResult(replies, Stopwatch.GetElapsedTime(started, arrived).TotalMilliseconds, null);
                     }
                 }
