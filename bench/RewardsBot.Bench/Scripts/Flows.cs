@@ -22,7 +22,8 @@ internal static class Flows
     public static Script Contact(string identity, string person, string email, string phone) => new("contact", identity,
     [
         JoinStep(),
-        Topic("card.menu.contact", Expect.Keys("current contact card", "card.contact-current.title")),
+        // The title is also the menu button's words; the card's own explanation is not on the menu.
+        Topic("card.menu.contact", Expect.Keys("current contact card", "card.contact-current.title", "card.contact-current.about")),
         new("assign or change", Click.Button("card.contact-current.assign", "card.contact-current.change"),
             Expect.Keys("people card", "contact.person.question", "card.contact-people.title")),
         new("pick the person", Click.Titled(person), Expect.Keys("email asked", "contact.email.question")),
