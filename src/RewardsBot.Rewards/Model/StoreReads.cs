@@ -13,6 +13,12 @@ public sealed record UserSignIn(PartnerUser? User, EntraTenant? Tenant, Company?
 public sealed record CompanyActor(PartnerUser? User, Company? Company, IReadOnlyList<PartnerUser> CompanyUsers);
 
 /// <summary>
+/// A company's marketing contact, read at once: the company (null when unknown, and then nothing else), its contact
+/// (null when none is assigned) and the contact's user record (null when that user no longer exists).
+/// </summary>
+public sealed record CompanyContact(Company? Company, MarketingContact? Contact, PartnerUser? ContactUser);
+
+/// <summary>
 /// What a company's eligibility and benefit states are computed from, read at once: the company (null when unknown,
 /// and then every list is empty), its publisher profiles, offers, billed sales and activations, each as its own
 /// <see cref="Store.IRewardsStore"/> list returns it.

@@ -51,14 +51,12 @@ public sealed class MarketingContactService
 
     public async Task<Outcome<MarketingContactInfo>> GetAsync(string companyId, CancellationToken cancellationToken)
     {
-        var company = await RewardsAccess.FindCompanyAsync(_store, companyId, cancellationToken).ConfigureAwait(false);
-        if (company.Value is null)
+        var (company, contact, user) = await _store.ReadCompanyContactAsync(companyId, cancellationToken).ConfigureAwait(false);
+        if (company is null)
         {
-            return Outcome.Refused<MarketingContactInfo>(company.Refusal!);
+            return RewardsAccess.UnknownCompany<MarketingContactInfo>(companyId);
         }
 
-        var contact = await _store.GetMarketingContactAsync(companyId, cancellationToken).ConfigureAwait(false);
-        var user = contact is null ? null : await _store.GetUserAsync(contact.UserId, cancellationToken).ConfigureAwait(false);
         var active = user is { Status: UserStatus.Active } && user.CompanyId == companyId;
         return Outcome.Success(new MarketingContactInfo(contact, user?.Name, active));
     }

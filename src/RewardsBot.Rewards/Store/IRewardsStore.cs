@@ -51,6 +51,9 @@ public interface IRewardsStore
     Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken);
 
     Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken);
+
+    /// <summary>The company, its marketing contact and the contact's user (as <see cref="GetUserAsync"/> reads it), in one read.</summary>
+    Task<CompanyContact> ReadCompanyContactAsync(string companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Activation>> ListActivationsAsync(string companyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken);

@@ -89,6 +89,14 @@ public sealed class MemoryRewardsStore : IRewardsStore, IDisposable
 
     public Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken) => Task.FromResult(_data.Contacts.GetValueOrDefault(companyId));
 
+    public Task<CompanyContact> ReadCompanyContactAsync(string companyId, CancellationToken cancellationToken)
+    {
+        var data = _data;
+        var company = data.Companies.GetValueOrDefault(companyId);
+        var contact = company is null ? null : data.Contacts.GetValueOrDefault(companyId);
+        return Task.FromResult(new CompanyContact(company, contact, contact is null ? null : data.Users.GetValueOrDefault(contact.UserId)));
+    }
+
     public Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken)
         => List(_data.ContactHistory.Where(c => c.CompanyId == companyId));
 

@@ -20,7 +20,6 @@ internal sealed class SqliteRewardsDatabase : IDisposable
 
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly TimeProvider _clock;
-    private readonly SqliteConnectionPool _pool;
     private volatile bool _migrated;
 
     public SqliteRewardsDatabase(string connectionString, TimeProvider clock)
@@ -30,7 +29,7 @@ internal sealed class SqliteRewardsDatabase : IDisposable
 
         (ConnectionString, FilePath) = SqliteFile.ResolveWritableFile(
             connectionString, "The Rewards store", $"Use MemoryRewardsStore for in-memory data, or set {Setting} to 'Data Source=path/to/rewards.db'.");
-        _pool = new SqliteConnectionPool(ConnectionString);
+        Pool = new SqliteConnectionPool(ConnectionString);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -40,19 +39,19 @@ internal sealed class SqliteRewardsDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>The store's connections (its counters show how many connections and leases the store used).</summary>
-    public SqliteConnectionPool Pool => _pool;
+    public SqliteConnectionPool Pool { get; }
 
     /// <summary>Creates the folder and file if needed, switches to WAL and applies every missing migration; once per instance.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken) => _migrated ? Task.CompletedTask : MigrateOnceAsync(cancellationToken);
 
     /// <summary>A connection of the pool for one operation, after migrating once; dispose the lease to give it back.</summary>
     public ValueTask<SqliteConnectionLease> RentAsync(CancellationToken cancellationToken)
-        => _migrated ? _pool.RentAsync(cancellationToken) : RentAfterMigratingAsync(cancellationToken);
+        => _migrated ? Pool.RentAsync(cancellationToken) : RentAfterMigratingAsync(cancellationToken);
 
     private async ValueTask<SqliteConnectionLease> RentAfterMigratingAsync(CancellationToken cancellationToken)
     {
         await MigrateOnceAsync(cancellationToken).ConfigureAwait(false);
-        return await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        return await Pool.RentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MigrateOnceAsync(CancellationToken cancellationToken)
@@ -68,7 +67,7 @@ internal sealed class SqliteRewardsDatabase : IDisposable
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-                using var lease = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+                using var lease = await Pool.RentAsync(cancellationToken).ConfigureAwait(false);
                 await EnableWriteAheadLogAsync(lease.Connection, cancellationToken).ConfigureAwait(false);
                 await SqliteRewardsMigrations.MigrateAsync(lease.Connection, _clock, SqliteRewardsMigrations.LatestVersion, FilePath, cancellationToken).ConfigureAwait(false);
             }
@@ -97,7 +96,7 @@ internal sealed class SqliteRewardsDatabase : IDisposable
     /// <summary>Closes the store's connections (rented ones as they come back) so no handle stays open on the file.</summary>
     public void Dispose()
     {
-        _pool.Dispose();
+        Pool.Dispose();
         _initLock.Dispose();
     }
 

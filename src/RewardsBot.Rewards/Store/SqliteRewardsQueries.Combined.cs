@@ -6,8 +6,8 @@ namespace RewardsBot.Rewards.Store;
 
 /// <summary>
 /// Reads of several things at once, each one command on one connection: a turn's sign-in (one statement joining the
-/// user, roles, tenant and company), a user with the company they act for, and a company's rewards data (several
-/// statements, read one result after the other). They return what the separate reads would.
+/// user, roles, tenant and company), a user with the company they act for, a company's marketing contact, and its
+/// rewards data (several statements, read one result after the other). They return what the separate reads would.
 /// </summary>
 internal static partial class SqliteRewardsQueries
 {
@@ -21,6 +21,11 @@ internal static partial class SqliteRewardsQueries
     private const string CompanyActorSql = UserSelect + " WHERE u.id = $user ORDER BY r.position;"
         + CompanySelect + " WHERE id = coalesce($company, (SELECT company_id FROM rewards_users WHERE id = $user));"
         + UserSelect + " WHERE u.company_id = coalesce($company, (SELECT company_id FROM rewards_users WHERE id = $user)) ORDER BY u.id, r.position;";
+
+    // The company; its contact; the contact's user.
+    private const string CompanyContactSql = CompanySelect + " WHERE id = $company;"
+        + ContactSelect + " WHERE company_id = $company;"
+        + UserSelect + " WHERE u.id = (SELECT user_id FROM rewards_marketing_contacts WHERE company_id = $company) ORDER BY r.position;";
 
     private const string CompanyRewardsSql = CompanySelect + " WHERE id = $company;" + ProfilesOfCompany + OffersOfCompany + SalesOfCompany + ActivationsOfCompany;
 
@@ -61,6 +66,21 @@ internal static partial class SqliteRewardsQueries
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         var users = await ReadUsersAsync(reader, ct).ConfigureAwait(false);
         return new CompanyActor(user, company, company is null ? [] : users);
+    }
+
+    public static async Task<CompanyContact> ReadCompanyContactAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
+    {
+        using var reader = await Command(c, null, CompanyContactSql, [("$company", companyId)]).ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (FirstOrNull(await ReadRowsAsync(reader, ReadCompany, ct).ConfigureAwait(false)) is not { } company)
+        {
+            return new CompanyContact(null, null, null);
+        }
+
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        var contact = FirstOrNull(await ReadRowsAsync(reader, ReadContact, ct).ConfigureAwait(false));
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        var user = FirstOrNull(await ReadUsersAsync(reader, ct).ConfigureAwait(false));
+        return new CompanyContact(company, contact, user);
     }
 
     public static async Task<CompanyRewardsData> ReadCompanyRewardsAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)

@@ -101,6 +101,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
 
+    public Task<CompanyContact> ReadCompanyContactAsync(string companyId, CancellationToken cancellationToken)
+        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyContactAsync(c, companyId, ct), cancellationToken);
+
     public Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListMarketingContactHistoryAsync(c, companyId, ct), cancellationToken);
 

@@ -4,8 +4,8 @@ using static RewardsBot.Rewards.Tests.Store.StoreSamples;
 namespace RewardsBot.Rewards.Tests.Store;
 
 /// <summary>
-/// The reads a turn makes in one go instead of several (a sign-in, a user with their company, a company's rewards
-/// data), or by key instead of through a list that only grows (a technical help request by id, the pending tenant
+/// The reads a turn makes in one go instead of several (a sign-in, a user with their company, a company's marketing
+/// contact, a company's rewards data), or by key instead of through a list that only grows (a technical help request by id, the pending tenant
 /// requests): they must say what the separate reads said.
 /// </summary>
 public abstract partial class RewardsStoreContractTests
@@ -217,5 +217,30 @@ public abstract partial class RewardsStoreContractTests
         await Store.WriteAsync((w, ct) => w.UpsertPublisherProfileAsync(ContosoMain with { Id = "pp-stray", CompanyId = "gone" }, ct), None);
 
         Assert.Equal(CompanyRewardsData.None, await Store.ReadCompanyRewardsAsync("gone", None));
+    }
+
+    [Fact]
+    public async Task A_company_contact_reads_the_company_the_contact_and_the_contacts_user()
+    {
+        await SeedAsync(Store);
+        var contact = Contact("u-alice", "alice.marketing@contoso.com", T0);
+        Assert.Equal(new CompanyContact(Contoso, null, null), await Store.ReadCompanyContactAsync("contoso", None));
+
+        await Store.WriteAsync((w, ct) => w.SetMarketingContactAsync(contact, new MarketingContactChange("contoso", null, "u-alice", "u-alice", T0), ct), None);
+        var read = await Store.ReadCompanyContactAsync("contoso", None);
+
+        Assert.Equal((Contoso, contact), (read.Company, read.Contact));
+        AssertSameUser(Alice, read.ContactUser);
+        Assert.Equal(new CompanyContact(null, null, null), await Store.ReadCompanyContactAsync("nobody", None));
+    }
+
+    [Fact]
+    public async Task A_company_contact_whose_user_no_longer_exists_reads_without_the_user()
+    {
+        await SeedAsync(Store);
+        var contact = Contact("u-gone", "gone@contoso.com", T0);
+        await Store.WriteAsync((w, ct) => w.SetMarketingContactAsync(contact, new MarketingContactChange("contoso", null, "u-gone", "u-alice", T0), ct), None);
+
+        Assert.Equal(new CompanyContact(Contoso, contact, null), await Store.ReadCompanyContactAsync("contoso", None));
     }
 }
