@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Cards;
@@ -20,21 +22,22 @@ public sealed class CardLibrary
 
     private const string ResourcePrefix = "cards/";
     private const string LabelPrefix = "card.";
+    private static readonly byte[] LabelsProperty = "\"t\":"u8.ToArray();
     private readonly FrozenDictionary<string, CardTemplate> _templates;
-    private readonly BotTexts _texts;
-    private readonly FrozenDictionary<string, FrozenDictionary<string, IReadOnlyList<string>>> _labelKeys;
+
+    /// <summary>Per card and language, the card's words as JSON (made once: the texts never change).</summary>
+    private readonly FrozenDictionary<string, FrozenDictionary<string, byte[]>> _labels;
 
     private CardLibrary(FrozenDictionary<string, CardTemplate> templates, BotTexts texts)
     {
         _templates = templates;
-        _texts = texts;
-        _labelKeys = templates.Keys.ToFrozenDictionary(
+        _labels = templates.Keys.ToFrozenDictionary(
             name => name,
             name => BotLanguage.All.ToFrozenDictionary(
                 language => language,
-                language => (IReadOnlyList<string>)[.. texts.Languages.TryGetValue(language, out var table)
-                    ? table.Keys.Where(k => k.StartsWith(LabelPrefix + name + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                    : Enumerable.Empty<string>()],
+                language => Labels(texts, name, language, texts.Languages.TryGetValue(language, out var table)
+                    ? [.. table.Keys.Where(k => k.StartsWith(LabelPrefix + name + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+                    : []),
                 StringComparer.Ordinal),
             StringComparer.Ordinal);
     }
@@ -77,18 +80,10 @@ public sealed class CardLibrary
             throw new KeyNotFoundException($"No card template '{name}'. Add cards/{name}.json (it is embedded by the Dialogs project).");
         }
 
-        var root = data switch
-        {
-            null => [],
-            JsonObject node => (JsonObject)node.DeepClone(),
-            _ => JsonSerializer.SerializeToNode(data, BotJson.Options) as JsonObject
-                ?? throw new ArgumentException($"The data of card '{name}' must serialise to a JSON object.", nameof(data)),
-        };
-        root["t"] = Labels(name, locale);
         JsonNode? card;
         try
         {
-            card = template.ExpandStrict(root, host: null, handOver: true);
+            card = Expand(template, name, data, locale);
         }
         catch (CardTemplateException e)
         {
@@ -111,16 +106,118 @@ public sealed class CardLibrary
         return activity;
     }
 
-    private JsonObject Labels(string name, string? locale)
+    /// <summary>
+    /// Expands with the data's JSON plus <c>t</c>, the card's words in the chat's language (written last, so they win
+    /// over a data field of that name). The data is serialised once, into a buffer kept per thread, and read in place.
+    /// </summary>
+    private JsonNode? Expand(CardTemplate template, string name, object? data, string? locale)
     {
-        var language = BotLanguage.FromLocale(locale);
-        var labels = new JsonObject();
-        var prefix = LabelPrefix + name + ".";
-        foreach (var key in _labelKeys[name][language])
+        var buffer = DataBuffer.Rent();
+        byte[]? root = null;
+        try
         {
-            labels[key[prefix.Length..]] = _texts.Get(key, language);
+            var writer = buffer.Writer;
+            switch (data)
+            {
+                case null:
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                    break;
+                case JsonNode node:
+                    node.WriteTo(writer);
+                    break;
+                default:
+                    JsonSerializer.Serialize(writer, data, data.GetType(), BotJson.Options);
+                    break;
+            }
+
+            writer.Flush();
+            var json = buffer.Written;
+            if (json is not [(byte)'{', .., (byte)'}'])
+            {
+                throw new ArgumentException($"The data of card '{name}' must serialise to a JSON object.", nameof(data));
+            }
+
+            var labels = _labels[name][BotLanguage.FromLocale(locale)];
+            var separator = json.Length > 2 ? ","u8 : default;
+            var length = json.Length - 1 + separator.Length + LabelsProperty.Length + labels.Length + 1;
+            root = ArrayPool<byte>.Shared.Rent(length);
+            var span = root.AsSpan();
+            json[..^1].CopyTo(span);
+            var at = json.Length - 1;
+            separator.CopyTo(span[at..]);
+            at += separator.Length;
+            LabelsProperty.CopyTo(span[at..]);
+            at += LabelsProperty.Length;
+            labels.CopyTo(span[at..]);
+            at += labels.Length;
+            span[at++] = (byte)'}';
+
+            using var document = JsonDocument.Parse(root.AsMemory(0, at));
+            return template.ExpandStrict(document.RootElement);
+        }
+        finally
+        {
+            if (root is not null)
+            {
+                ArrayPool<byte>.Shared.Return(root);
+            }
+
+            DataBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>The card's words in <paramref name="language"/> as a JSON object, label name to text.</summary>
+    private static byte[] Labels(BotTexts texts, string name, string language, IReadOnlyList<string> keys)
+    {
+        var prefix = LabelPrefix + name + ".";
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var key in keys)
+            {
+                writer.WriteString(key[prefix.Length..], texts.Get(key, language));
+            }
+
+            writer.WriteEndObject();
         }
 
-        return labels;
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The buffer and writer the data of a card is serialised into, kept per thread between cards.</summary>
+    private sealed class DataBuffer
+    {
+        [ThreadStatic]
+        private static DataBuffer? cached;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(2048);
+
+        // The text is read back at once by the expansion, never sent: only what JSON requires is escaped.
+        private DataBuffer() => Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        public Utf8JsonWriter Writer { get; }
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public static DataBuffer Rent()
+        {
+            var buffer = cached ?? new DataBuffer();
+            cached = null;
+            return buffer;
+        }
+
+        public static void Return(DataBuffer buffer)
+        {
+            if (buffer._buffer.Capacity > 64 * 1024)
+            {
+                return;
+            }
+
+            buffer._buffer.ResetWrittenCount();
+            buffer.Writer.Reset(buffer._buffer);
+            cached = buffer;
+        }
     }
 }

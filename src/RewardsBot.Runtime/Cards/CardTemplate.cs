@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -42,24 +44,35 @@ public sealed class CardTemplate
     /// <c>$when</c>, and an array when the root object repeats over <c>$data</c>.
     /// </summary>
     /// <exception cref="CardTemplateException">A whole-value binding or a <c>$data</c> binding failed to evaluate.</exception>
-    public JsonNode? Expand(JsonNode? data, JsonNode? host = null) => Expand(data, host, []);
+    public JsonNode? Expand(JsonNode? data, JsonNode? host = null) => Expand(ToValue(data), host, []);
 
     /// <summary>
     /// Like <see cref="Expand"/>, but an unresolved binding (missing field, failing embedded expression,
     /// missing <c>$data</c>) is an error: a card that would show <c>${...}</c> text is never produced.
     /// </summary>
     /// <exception cref="CardTemplateException">Lists every unresolved binding with its JSON path.</exception>
-    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host = null) => ExpandStrict(data, host, handOver: false);
+    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host = null) => ExpandOrThrow(ToValue(data), host);
 
     /// <summary>
-    /// Like <see cref="ExpandStrict(JsonNode?, JsonNode?)"/>; with <paramref name="handOver"/> the caller gives up
-    /// <paramref name="data"/> (a tree it built for this card and will not touch again, on this thread), so it is read
-    /// as it is instead of copied first. The card never shares nodes with the data either way.
+    /// Like <see cref="ExpandStrict(JsonNode?, JsonNode?)"/>, reading the data where it is: an element of a document the
+    /// caller keeps (and may dispose) after this returns. The card never shares anything with the data.
     /// </summary>
-    public JsonNode? ExpandStrict(JsonNode? data, JsonNode? host, bool handOver)
+    public JsonNode? ExpandStrict(JsonElement data) => ExpandOrThrow(ExpressionValues.FromElement(data), host: null);
+
+    /// <summary>
+    /// How expansions write: the text is only an intermediate form, read back into the card tree, and every writer of
+    /// that tree escapes its strings again with its own encoder; so nothing but what JSON requires is escaped here.
+    /// </summary>
+    internal static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private JsonNode? ExpandOrThrow(object? data, JsonNode? host)
     {
         var unresolved = new List<string>();
-        var result = Expand(data, host, unresolved, handOver);
+        var result = Expand(data, host, unresolved);
         if (unresolved.Count > 0)
         {
             throw new CardTemplateException(
@@ -70,12 +83,45 @@ public sealed class CardTemplate
         return result;
     }
 
-    private JsonNode? Expand(JsonNode? data, JsonNode? host, List<string> unresolved, bool ownsData = false)
+    private JsonNode? Expand(object? data, JsonNode? host, List<string> unresolved)
     {
-        // Copies (unless handed over): the caller's trees are read once here and never again.
-        var rootValue = ExpressionValues.FromNode(ownsData ? data : data?.DeepClone());
-        var hostValue = host is null ? Undefined.Value : ExpressionValues.FromNode(host.DeepClone());
-        var scope = new DataScope(rootValue, rootValue, Undefined.Value, hostValue);
-        return new TemplateExpander(unresolved).ExpandValue(root, scope);
+        var hostValue = host is null ? Undefined.Value : ToValue(host);
+        var scope = new DataScope(data, data, Undefined.Value, hostValue);
+
+        // The card is written as JSON text and read back as one tree over that text: its nodes are made only when
+        // something reads them, and writing the card out copies the text instead of walking a tree of nodes.
+        var buffer = ExpansionBuffer.Rent();
+        var writer = buffer.Writer;
+        var expander = new TemplateExpander(writer, unresolved);
+        try
+        {
+            expander.WriteValue(root, scope);
+            writer.Flush();
+            var json = buffer.Written;
+            return json.SequenceEqual("null"u8) ? null : JsonNode.Parse(json);
+        }
+        finally
+        {
+            expander.Release();
+            ExpansionBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>A caller's tree as an expression value: read once here, into a document of its own.</summary>
+    private static object? ToValue(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            node.WriteTo(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return ExpressionValues.FromElement(JsonElement.ParseValue(ref reader));
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 
 namespace RewardsBot.Runtime.Cards;
 
@@ -6,14 +7,23 @@ namespace RewardsBot.Runtime.Cards;
 internal sealed record DataScope(object? Root, object? Data, object? Index, object? Host);
 
 /// <summary>One evaluation: the scope, whether missing paths become their literal <c>${path}</c> text (1.6),
-/// and where the paths that were substituted are reported.</summary>
+/// and where the paths that were substituted are reported. An expansion reuses one context for all its bindings.</summary>
 internal sealed class EvaluationContext(DataScope scope, bool substituteMissing, List<string>? unresolved)
 {
-    public DataScope Scope { get; } = scope;
+    private List<string>? _unresolved = unresolved;
+
+    public DataScope Scope { get; private set; } = scope;
 
     public bool SubstituteMissing { get; set; } = substituteMissing;
 
-    public void ReportUnresolved(string path) => unresolved?.Add(path);
+    public void ReportUnresolved(string path) => _unresolved?.Add(path);
+
+    public void Reset(DataScope scope, bool substituteMissing, List<string>? unresolved)
+    {
+        Scope = scope;
+        SubstituteMissing = substituteMissing;
+        _unresolved = unresolved;
+    }
 }
 
 internal abstract record Expression
@@ -28,7 +38,11 @@ internal sealed record LiteralExpression(object? Value) : Expression
 
 internal abstract record Accessor;
 
-internal sealed record MemberAccessor(string Name) : Accessor;
+internal sealed record MemberAccessor(string Name) : Accessor
+{
+    /// <summary>The name as UTF-8, as the data's JSON holds it (looked up without converting it each time).</summary>
+    public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(Name);
+}
 
 internal sealed record IndexAccessor(Expression Index) : Accessor;
 
@@ -39,6 +53,11 @@ internal sealed record IndexAccessor(Expression Index) : Accessor;
 internal sealed record PathExpression(string? Head, Expression? HeadExpression, IReadOnlyList<Accessor> Accessors, string Source)
     : Expression
 {
+    private readonly byte[]? _headUtf8 = Head is null or "$root" or "$data" or "$index" or "$host" ? null : Encoding.UTF8.GetBytes(Head);
+
+    /// <summary>Only names, no call or indexer: the path can be followed without evaluating anything.</summary>
+    private readonly bool _namesOnly = HeadExpression is null && Accessors.All(a => a is MemberAccessor);
+
     public override object? Evaluate(EvaluationContext context)
     {
         var value = HeadExpression is null ? ResolveHead(context.Scope) : HeadExpression.Evaluate(context);
@@ -46,7 +65,7 @@ internal sealed record PathExpression(string? Head, Expression? HeadExpression, 
         {
             value = accessor switch
             {
-                MemberAccessor member => Member(value, member.Name),
+                MemberAccessor member => Member(value, member.Utf8Name),
                 IndexAccessor index => Index(value, index.Index.Evaluate(context)),
                 _ => Undefined.Value,
             };
@@ -61,27 +80,84 @@ internal sealed record PathExpression(string? Head, Expression? HeadExpression, 
         return value;
     }
 
+    /// <summary>
+    /// The element a path of names leads to in the data, as it is there (a string is not copied out); false when the
+    /// path has calls or indexers, or does not end in the data: <see cref="Evaluate"/> then gives the value.
+    /// </summary>
+    public bool TryFindElement(DataScope scope, out JsonElement element)
+    {
+        element = default;
+        if (!_namesOnly)
+        {
+            return false;
+        }
+
+        var head = ResolveHeadElement(scope, out var found);
+        if (!found)
+        {
+            return false;
+        }
+
+        foreach (var accessor in Accessors)
+        {
+            if (head.ValueKind != JsonValueKind.Object || !head.TryGetProperty(((MemberAccessor)accessor).Utf8Name, out head))
+            {
+                return false;
+            }
+        }
+
+        element = head;
+        return true;
+    }
+
+    private JsonElement ResolveHeadElement(DataScope scope, out bool found)
+    {
+        if (_headUtf8 is null)
+        {
+            var value = Head switch
+            {
+                "$root" => scope.Root,
+                "$data" => scope.Data,
+                "$index" => scope.Index,
+                _ => scope.Host,
+            };
+            found = value is JsonElement;
+            return found ? (JsonElement)value! : default;
+        }
+
+        found = ExpressionValues.IsObject(scope.Data, out var data) && data.TryGetProperty(_headUtf8, out data);
+        return found ? data : default;
+    }
+
     private object? ResolveHead(DataScope scope) => Head switch
     {
         "$root" => scope.Root,
         "$data" => scope.Data,
         "$index" => scope.Index,
         "$host" => scope.Host,
-        _ => Member(scope.Data, Head!),
+        _ => Member(scope.Data, _headUtf8!),
     };
 
-    private static object? Member(object? target, string name) =>
-        target is JsonObject obj && obj.TryGetPropertyValue(name, out var node)
-            ? ExpressionValues.FromNode(node)
+    private static object? Member(object? target, ReadOnlySpan<byte> name) =>
+        ExpressionValues.IsObject(target, out var obj) && obj.TryGetProperty(name, out var value)
+            ? ExpressionValues.FromElement(value)
             : Undefined.Value;
 
-    private static object? Index(object? target, object? index) => (target, index) switch
+    private static object? Index(object? target, object? index)
     {
-        (JsonArray array, long i) when i >= 0 && i < array.Count => ExpressionValues.FromNode(array[(int)i]),
-        (JsonObject, string name) => Member(target, name),
-        (string s, long i) when i >= 0 && i < s.Length => s[(int)i].ToString(),
-        _ => Undefined.Value,
-    };
+        if (ExpressionValues.IsArray(target, out var array))
+        {
+            return index is long i && i >= 0 && i < array.GetArrayLength() ? ExpressionValues.FromElement(array[(int)i]) : Undefined.Value;
+        }
+
+        return (target, index) switch
+        {
+            (JsonElement { ValueKind: JsonValueKind.Object } obj, string name) =>
+                obj.TryGetProperty(name, out var value) ? ExpressionValues.FromElement(value) : Undefined.Value,
+            (string s, long i) when i >= 0 && i < s.Length => s[(int)i].ToString(),
+            _ => Undefined.Value,
+        };
+    }
 }
 
 internal sealed record UnaryExpression(string Operator, Expression Operand) : Expression
@@ -91,7 +167,7 @@ internal sealed record UnaryExpression(string Operator, Expression Operand) : Ex
         var value = Operand.Evaluate(context);
         return Operator switch
         {
-            "!" => !ExpressionValues.IsTruthy(value),
+            "!" => ExpressionValues.Box(!ExpressionValues.IsTruthy(value)),
             _ => value switch
             {
                 long l => -l,
@@ -110,17 +186,17 @@ internal sealed record BinaryExpression(string Operator, Expression Left, Expres
         switch (Operator)
         {
             case "&&":
-                return ExpressionValues.IsTruthy(left) && ExpressionValues.IsTruthy(Right.Evaluate(context));
+                return ExpressionValues.Box(ExpressionValues.IsTruthy(left) && ExpressionValues.IsTruthy(Right.Evaluate(context)));
             case "||":
-                return ExpressionValues.IsTruthy(left) || ExpressionValues.IsTruthy(Right.Evaluate(context));
+                return ExpressionValues.Box(ExpressionValues.IsTruthy(left) || ExpressionValues.IsTruthy(Right.Evaluate(context)));
         }
 
         var right = Right.Evaluate(context);
         return Operator switch
         {
-            "==" => ExpressionValues.AreEqual(left, right),
-            "!=" => !ExpressionValues.AreEqual(left, right),
-            "<" or ">" or "<=" or ">=" => Compare(left, right),
+            "==" => ExpressionValues.Box(ExpressionValues.AreEqual(left, right)),
+            "!=" => ExpressionValues.Box(!ExpressionValues.AreEqual(left, right)),
+            "<" or ">" or "<=" or ">=" => ExpressionValues.Box(Compare(left, right)),
             "+" => Add(left, right),
             _ => Arithmetic.Apply(Operator, left, right),
         };

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using static RewardsBot.Runtime.Cards.ExpressionValues;
 
 namespace RewardsBot.Runtime.Cards;
@@ -28,28 +28,28 @@ internal static class ExpressionFunctions
     {
         new("if", 3, 3, (args, ctx) => IsTruthy(args[0].Evaluate(ctx)) ? args[1].Evaluate(ctx) : args[2].Evaluate(ctx)),
         new("exists", 1, 1, Exists),
-        Eager("equals", 2, 2, a => AreEqual(a[0], a[1])),
-        Eager("not", 1, 1, a => !IsTruthy(a[0])),
-        Eager("and", 1, int.MaxValue, a => a.All(IsTruthy)),
-        Eager("or", 1, int.MaxValue, a => a.Any(IsTruthy)),
-        Eager("empty", 1, 1, a => a[0] switch
+        Eager("equals", 2, 2, a => Box(AreEqual(a[0], a[1]))),
+        Eager("not", 1, 1, a => Box(!IsTruthy(a[0]))),
+        Eager("and", 1, int.MaxValue, a => Box(a.All(IsTruthy))),
+        Eager("or", 1, int.MaxValue, a => Box(a.Any(IsTruthy))),
+        Eager("empty", 1, 1, a => Box(a[0] switch
         {
             null or Undefined => true,
             string s => s.Length == 0,
-            JsonArray array => array.Count == 0,
-            JsonObject obj => obj.Count == 0,
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.GetArrayLength() == 0,
+            JsonElement { ValueKind: JsonValueKind.Object } obj => !obj.EnumerateObject().MoveNext(),
             _ => false,
-        }),
+        })),
         Eager("count", 1, 1, a => a[0] switch
         {
-            JsonArray array => (long)array.Count,
+            JsonElement { ValueKind: JsonValueKind.Array } array => (long)array.GetArrayLength(),
             string s => (long)s.Length,
             var other => throw new ExpressionEvaluationException($"expects an array or a string, not {Describe(other)}"),
         }),
         Eager("length", 1, 1, a => (long)Text(a[0]).Length),
         Eager("concat", 1, int.MaxValue, Concat),
-        Eager("join", 2, 2, a => a[0] is JsonArray array
-            ? string.Join(Text(a[1]), array.Select(item => ToText(FromNode(item))))
+        Eager("join", 2, 2, a => IsArray(a[0], out var array)
+            ? string.Join(Text(a[1]), array.EnumerateArray().Select(item => ToText(FromElement(item))))
             : throw new ExpressionEvaluationException($"expects an array, not {Describe(a[0])}")),
         Eager("string", 1, 1, a => ToText(a[0])),
         Eager("int", 1, 1, a => a[0] switch
@@ -71,13 +71,22 @@ internal static class ExpressionFunctions
         Eager("toLower", 1, 1, a => Text(a[0] ?? string.Empty).ToLowerInvariant()),
         Eager("trim", 1, 1, a => Text(a[0] ?? string.Empty).Trim()),
         Eager("coalesce", 1, int.MaxValue, a => a.FirstOrDefault(v => v is not (null or Undefined))),
-        Eager("createArray", 0, int.MaxValue, a => new JsonArray(a.Select(ToNode).ToArray())),
+        Eager("createArray", 0, int.MaxValue, a => CreateArray(a)),
         Eager("first", 1, 1, a => Item(a[0], first: true)),
         Eager("last", 1, 1, a => Item(a[0], first: false)),
     }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 
     private static FunctionDefinition Eager(string name, int min, int max, Func<object?[], object?> body) =>
-        new(name, min, max, (args, ctx) => body(args.Select(arg => arg.Evaluate(ctx)).ToArray()));
+        new(name, min, max, (args, ctx) =>
+        {
+            var values = new object?[args.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = args[i].Evaluate(ctx);
+            }
+
+            return body(values);
+        });
 
     private static object Exists(IReadOnlyList<Expression> args, EvaluationContext context)
     {
@@ -85,7 +94,7 @@ internal static class ExpressionFunctions
         context.SubstituteMissing = false;
         try
         {
-            return args[0].Evaluate(context) is not (null or Undefined);
+            return Box(args[0].Evaluate(context) is not (null or Undefined));
         }
         finally
         {
@@ -104,9 +113,9 @@ internal static class ExpressionFunctions
             throw new ExpressionEvaluationException($"does not accept {Describe(args[bad])}");
         }
 
-        if (args.All(a => a is JsonArray))
+        if (args.All(a => IsArray(a, out _)))
         {
-            return new JsonArray(args.SelectMany(a => ((JsonArray)a!).Select(item => item?.DeepClone())).ToArray());
+            return CreateArray(args.SelectMany(a => ((JsonElement)a!).EnumerateArray().Select(item => (object?)item)));
         }
 
         return string.Concat(args.Select(ToText));
@@ -135,9 +144,10 @@ internal static class ExpressionFunctions
 
     private static object? Item(object? value, bool first) => value switch
     {
-        JsonArray { Count: > 0 } array => FromNode(first ? array[0] : array[^1]),
+        JsonElement { ValueKind: JsonValueKind.Array } array when array.GetArrayLength() > 0 =>
+            FromElement(array[first ? 0 : array.GetArrayLength() - 1]),
         string { Length: > 0 } s => (first ? s[0] : s[^1]).ToString(),
-        JsonArray or string => Undefined.Value,
+        JsonElement { ValueKind: JsonValueKind.Array } or string => Undefined.Value,
         var other => throw new ExpressionEvaluationException($"expects an array or a string, not {Describe(other)}"),
     };
 }

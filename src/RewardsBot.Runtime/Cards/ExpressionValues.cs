@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace RewardsBot.Runtime.Cards;
 
@@ -16,40 +16,104 @@ internal sealed class Undefined
 
 /// <summary>
 /// Expression values: <c>null</c>, <see cref="Undefined"/>, <see cref="bool"/>, <see cref="string"/>,
-/// <see cref="long"/>, <see cref="double"/>, <see cref="JsonObject"/> or <see cref="JsonArray"/>.
-/// Objects and arrays may belong to the data tree; they are never modified, only copied on output.
+/// <see cref="long"/>, <see cref="double"/>, or a <see cref="JsonElement"/> holding an object or an array.
+/// Objects and arrays are read where they are (the data, or a value an expression made); never modified.
 /// </summary>
 internal static class ExpressionValues
 {
-    public static object? FromNode(JsonNode? node)
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>The value of a JSON element: primitives become .NET values; objects and arrays stay elements.</summary>
+    public static object? FromElement(JsonElement element) => element.ValueKind switch
     {
-        if (node is not JsonValue value)
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.True => True,
+        JsonValueKind.False => False,
+        JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+        JsonValueKind.Number => element.GetDouble(),
+        JsonValueKind.Object or JsonValueKind.Array => element,
+        _ => null,
+    };
+
+    /// <summary>A boxed boolean without allocating.</summary>
+    public static object Box(bool value) => value ? True : False;
+
+    public static bool IsArray(object? value, out JsonElement array)
+    {
+        if (value is JsonElement { ValueKind: JsonValueKind.Array } element)
         {
-            return node;
+            array = element;
+            return true;
         }
 
-        return value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetValue<long>(out var l) => l,
-            JsonValueKind.Number when value.TryGetValue<int>(out var i) => (long)i,
-            JsonValueKind.Number => value.GetValue<double>(),
-            _ => null,
-        };
+        array = default;
+        return false;
     }
 
-    public static JsonNode? ToNode(object? value) => value switch
+    public static bool IsObject(object? value, out JsonElement obj)
     {
-        null or Undefined => null,
-        JsonNode node => node.DeepClone(),
-        bool b => JsonValue.Create(b),
-        string s => JsonValue.Create(s),
-        long l => JsonValue.Create(l),
-        double d => JsonValue.Create(d),
-        _ => throw new InvalidOperationException($"Unexpected expression value type {value.GetType()}."),
-    };
+        if (value is JsonElement { ValueKind: JsonValueKind.Object } element)
+        {
+            obj = element;
+            return true;
+        }
+
+        obj = default;
+        return false;
+    }
+
+    /// <summary>Writes a value as JSON (null and undefined as null).</summary>
+    public static void Write(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null or Undefined:
+                writer.WriteNullValue();
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected expression value type {value.GetType()}.");
+        }
+    }
+
+    /// <summary>A new array of <paramref name="items"/> (an expression's result, e.g. <c>createArray</c>).</summary>
+    public static JsonElement CreateArray(IEnumerable<object?> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CardTemplate.WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                if (item is double d && !double.IsFinite(d))
+                {
+                    throw new ExpressionEvaluationException($"{d} cannot be put in an array");
+                }
+
+                Write(writer, item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
 
     /// <summary>AEL truthiness: only false, null and undefined are false (0, "" and [] are true).</summary>
     public static bool IsTruthy(object? value) => value is not (null or Undefined or false);
@@ -79,12 +143,12 @@ internal static class ExpressionValues
         {
             (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
             (bool x, bool y) => x == y,
-            (JsonNode x, JsonNode y) => JsonNode.DeepEquals(x, y),
+            (JsonElement x, JsonElement y) => JsonElement.DeepEquals(x, y),
             _ => false,
         };
     }
 
-    /// <summary>Text form of a value inside an embedded binding or <c>string()</c>.</summary>
+    /// <summary>Text form of a value inside an embedded binding or <c>string()</c>: objects and arrays as compact JSON.</summary>
     public static string ToText(object? value) => value switch
     {
         null or Undefined => string.Empty,
@@ -92,7 +156,7 @@ internal static class ExpressionValues
         bool b => b ? "true" : "false",
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString(CultureInfo.InvariantCulture),
-        JsonNode node => node.ToJsonString(),
+        JsonElement element => JsonSerializer.Serialize(element),
         _ => throw new InvalidOperationException($"Unexpected expression value type {value.GetType()}."),
     };
 
@@ -101,8 +165,8 @@ internal static class ExpressionValues
         null => "null",
         Undefined => "a missing value",
         string s => $"the string '{s}'",
-        JsonArray => "an array",
-        JsonObject => "an object",
+        JsonElement { ValueKind: JsonValueKind.Array } => "an array",
+        JsonElement => "an object",
         _ => ToText(value),
     };
 }

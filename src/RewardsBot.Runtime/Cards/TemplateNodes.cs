@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,31 +7,17 @@ namespace RewardsBot.Runtime.Cards;
 /// <summary>The parsed, immutable form of a template: shared by every expansion, on any thread.</summary>
 internal abstract record TemplateNode(string JsonPath);
 
-/// <summary>A number, boolean, null or binding-free value, kept as JSON text and re-created per expansion.</summary>
-internal sealed record LiteralNode(string Json, string JsonPath) : TemplateNode(JsonPath)
+/// <summary>
+/// A part of the template without bindings: a number, boolean, null or plain string, or a whole object or array with
+/// no binding, <c>$data</c> or <c>$when</c> inside. Kept as the compact UTF-8 JSON it expands to, copied as is.
+/// </summary>
+internal sealed record LiteralNode(byte[] Utf8, string JsonPath) : TemplateNode(JsonPath)
 {
-    // Parsed once: a plain string is kept as text, any other literal as an immutable element, so each expansion
-    // makes its node without parsing JSON again (JsonElement is safe to share between threads; a JsonNode is not).
-    private readonly object? _value = Prepare(Json);
-
-    public JsonNode? Create() => _value switch
+    /// <summary>The value as an expression sees it (an inline <c>$data</c>); expansions copy <see cref="Utf8"/> instead.</summary>
+    public object? Evaluate()
     {
-        null => null,
-        string text => JsonValue.Create(text),
-        JsonElement element => JsonValue.Create(element),
-        _ => throw new InvalidOperationException("Unexpected literal."),
-    };
-
-    private static object? Prepare(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        return root.ValueKind switch
-        {
-            JsonValueKind.Null => null,
-            JsonValueKind.String => root.GetString(),
-            _ => root.Clone(),
-        };
+        var reader = new Utf8JsonReader(Utf8);
+        return ExpressionValues.FromElement(JsonElement.ParseValue(ref reader));
     }
 }
 
@@ -40,7 +27,7 @@ internal sealed record ArrayNode(IReadOnlyList<TemplateNode> Items, string JsonP
 
 /// <summary>An object; <c>$data</c> and <c>$when</c> are taken out of its properties (reference 1.3-1.5).</summary>
 internal sealed record ObjectNode(
-    IReadOnlyList<KeyValuePair<string, TemplateNode>> Properties, TemplateNode? Data, TemplateString? When, bool HasWhen, string JsonPath)
+    IReadOnlyList<KeyValuePair<JsonEncodedText, TemplateNode>> Properties, TemplateNode? Data, TemplateString? When, bool HasWhen, string JsonPath)
     : TemplateNode(JsonPath);
 
 internal static class TemplateCompiler
@@ -52,10 +39,11 @@ internal static class TemplateCompiler
 
     public static TemplateNode Compile(JsonNode? node, string path) => node switch
     {
-        JsonObject obj => CompileObject(obj, path),
-        JsonArray array => new ArrayNode(array.Select((item, i) => Compile(item, $"{path}[{i}]")).ToArray(), path),
+        JsonObject obj => Fold(CompileObject(obj, path)),
+        JsonArray array => Fold(new ArrayNode(array.Select((item, i) => Compile(item, $"{path}[{i}]")).ToArray(), path)),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => CompileString(value.GetValue<string>(), path),
-        _ => new LiteralNode(node?.ToJsonString() ?? "null", path),
+        null => Literal(path, writer => writer.WriteNullValue()),
+        _ => Literal(path, writer => node.WriteTo(writer)),
     };
 
     private static TemplateNode CompileString(string value, string path)
@@ -67,12 +55,50 @@ internal static class TemplateCompiler
         }
 
         var text = string.Concat(parsed.Parts.Cast<TextPart>().Select(p => p.Text));
-        return new LiteralNode(JsonValue.Create(text).ToJsonString(), path);
+        return Literal(path, writer => writer.WriteStringValue(text));
+    }
+
+    /// <summary>An object or array whose every part is literal (and that has no $data or $when) becomes one literal.</summary>
+    private static TemplateNode Fold(TemplateNode node) => node switch
+    {
+        ObjectNode { Data: null, HasWhen: false } obj when obj.Properties.All(p => p.Value is LiteralNode) => Literal(obj.JsonPath, writer =>
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in obj.Properties)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(((LiteralNode)value).Utf8, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }),
+        ArrayNode array when array.Items.All(i => i is LiteralNode) => Literal(array.JsonPath, writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var item in array.Items)
+            {
+                writer.WriteRawValue(((LiteralNode)item).Utf8, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+        }),
+        _ => node,
+    };
+
+    private static LiteralNode Literal(string path, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CardTemplate.WriterOptions))
+        {
+            write(writer);
+        }
+
+        return new LiteralNode(buffer.WrittenSpan.ToArray(), path);
     }
 
     private static ObjectNode CompileObject(JsonObject obj, string path)
     {
-        var properties = new List<KeyValuePair<string, TemplateNode>>();
+        var properties = new List<KeyValuePair<JsonEncodedText, TemplateNode>>();
         TemplateNode? data = null;
         TemplateString? when = null;
         var hasWhen = false;
@@ -93,7 +119,7 @@ internal static class TemplateCompiler
                 default:
                     if (!RemovedKeys.Contains(key))
                     {
-                        properties.Add(new(key, Compile(value, childPath)));
+                        properties.Add(new(JsonEncodedText.Encode(key, CardTemplate.WriterOptions.Encoder), Compile(value, childPath)));
                     }
 
                     break;

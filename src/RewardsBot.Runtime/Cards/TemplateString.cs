@@ -4,7 +4,10 @@ namespace RewardsBot.Runtime.Cards;
 
 internal abstract record StringPart;
 
-internal sealed record TextPart(string Text) : StringPart;
+internal sealed record TextPart(string Text) : StringPart
+{
+    public byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(Text);
+}
 
 internal sealed record BindingPart(Expression Expression, string Source) : StringPart;
 

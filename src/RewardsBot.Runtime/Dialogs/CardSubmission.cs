@@ -102,7 +102,8 @@ public sealed record CardSubmission(string? Text, JsonObject? Values)
                     }
                 }
 
-                foreach (var (_, child) in obj.ToList())
+                // Only the children change below (their own data), never this object: it is enumerated as it is.
+                foreach (var (_, child) in obj)
                 {
                     if (child is not null)
                     {

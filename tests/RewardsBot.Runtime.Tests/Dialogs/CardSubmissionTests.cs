@@ -60,4 +60,23 @@ public class CardSubmissionTests
         Assert.Equal("help", submission.Action);
         Assert.Null(submission.DialogInstanceId);
     }
+
+    [Theory]
+    [InlineData("""{"type":"Action.Submit","data":null}""", """{"type":"Action.Submit","data":{"_dialog":"d9"}}""")]
+    [InlineData("""{"type":"Action.Execute"}""", """{"type":"Action.Execute","data":{"_dialog":"d9"}}""")]
+    [InlineData("""{"data":{"answer":1},"type":"Action.Submit"}""", """{"data":{"answer":1,"_dialog":"d9"},"type":"Action.Submit"}""")]
+    [InlineData("""{"type":"Action.Submit","data":{"_dialog":"old","answer":"a"}}""", """{"type":"Action.Submit","data":{"_dialog":"d9","answer":"a"}}""")]
+    [InlineData("""{"type":"Action.Submit","data":{"msteams":{"value":{}}}}""", """{"type":"Action.Submit","data":{"msteams":{"value":{"_dialog":"d9"}},"_dialog":"d9"}}""")]
+    [InlineData("""[{"type":"Action.Submit","data":[1]},{"type":"Action.Submit","data":42},{"type":{"name":"Action.Submit"}}]""", """[{"type":"Action.Submit","data":[1]},{"type":"Action.Submit","data":42},{"type":{"name":"Action.Submit"}}]""")]
+    [InlineData("""{"type":"Action.Submit","data":{"type":"Action.Execute","data":null}}""", """{"type":"Action.Submit","data":{"type":"Action.Execute","data":{"_dialog":"d9"},"_dialog":"d9"}}""")]
+    [InlineData("""{"ty\u0070e":"Action\u002ESubmit","d\u0061ta":{"\u005fdialog":1}}""", """{"type":"Action.Submit","data":{"_dialog":"d9"}}""")]
+    public void Stamping_replaces_or_adds_the_field_in_every_submit_actions_data_object(string card, string expected)
+    {
+        var original = new Activity { Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonNode.Parse(card) }] };
+
+        var stamped = CardSubmission.Stamp(original, "d9").Attachments![0].Content!;
+
+        Assert.Equal(expected, stamped.ToJsonString());
+        Assert.Equal(JsonNode.Parse(card)!.ToJsonString(), original.Attachments[0].Content!.ToJsonString());
+    }
 }
