@@ -43,8 +43,9 @@ public sealed class TenantLookup(IRewardsStore store)
             return [];
         }
 
-        var requests = await store.ListTenantAssociationRequestsAsync(user.CompanyId, cancellationToken).ConfigureAwait(false);
-        return [.. requests.Where(r => r.TenantId == user.TenantId && r.State == TenantAssociationState.PendingConfirmation).OrderBy(r => r.RequestedAt)];
+        // Only the pending ones are read: decided requests accumulate over the company's life.
+        var requests = await store.ListPendingTenantAssociationRequestsAsync(user.CompanyId, user.TenantId, cancellationToken).ConfigureAwait(false);
+        return [.. requests.OrderBy(r => r.RequestedAt)];
     }
 
     /// <summary>Tenants the company's active users sign in from that no Partner Center account has yet (value: tenant id; title: its name).</summary>
