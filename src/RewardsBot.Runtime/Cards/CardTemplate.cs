@@ -13,7 +13,17 @@ public sealed class CardTemplate
 {
     private readonly TemplateNode root;
 
-    private CardTemplate(TemplateNode root) => this.root = root;
+    private CardTemplate(TemplateNode root)
+    {
+        this.root = root;
+        RootType = TemplateCompiler.FixedRootType(root);
+    }
+
+    /// <summary>
+    /// The <c>type</c> of every expansion's root, when the template fixes it: a root object without <c>$data</c> or
+    /// <c>$when</c> whose <c>type</c> is a plain string. Null when the expansion decides.
+    /// </summary>
+    public string? RootType { get; }
 
     /// <summary>Parses template JSON text.</summary>
     /// <exception cref="CardTemplateException">The text is not JSON, or a binding is not a valid expression.</exception>
