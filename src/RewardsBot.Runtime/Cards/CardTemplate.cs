@@ -102,17 +102,17 @@ public sealed class CardTemplate
         // something reads them, and writing the card out copies the text instead of walking a tree of nodes.
         var buffer = ExpansionBuffer.Rent();
         var writer = buffer.Writer;
-        var expander = new TemplateExpander(writer, unresolved);
+        var bindings = new BindingEvaluator(unresolved);
         try
         {
-            expander.WriteValue(root, scope);
+            new TemplateExpander(writer, bindings).WriteValue(root, scope);
             writer.Flush();
             var json = buffer.Written;
             return json.SequenceEqual("null"u8) ? null : JsonNode.Parse(json);
         }
         finally
         {
-            expander.Release();
+            bindings.Release();
             ExpansionBuffer.Return(buffer);
         }
     }
