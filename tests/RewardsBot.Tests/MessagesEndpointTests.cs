@@ -88,6 +88,27 @@ public sealed class MessagesEndpointTests : OwnHostTest
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_large_activity_under_the_limit_is_read_with_or_without_content_length(bool chunked)
+    {
+        var json = Valid(",\"value\":\"" + new string('z', 100 * 1024) + "\"").Replace("\"type\":\"message\"", "\"type\":\"somethingFromTheFuture\"", StringComparison.Ordinal);
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        if (!chunked)
+        {
+            content.Headers.ContentLength = Encoding.UTF8.GetByteCount(json);
+        }
+
+        var response = await Host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"activities\":[]}", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Unknown_activity_type_gets_200_and_is_ignored()
     {

@@ -21,6 +21,7 @@ public sealed class CardLibrary
     public const string CardVersion = "1.5";
 
     private const string ResourcePrefix = "cards/";
+    private const string AdaptiveCardType = "AdaptiveCard";
     private const string LabelPrefix = "card.";
     private static readonly byte[] LabelsProperty = "\"t\":"u8.ToArray();
     private readonly FrozenDictionary<string, CardTemplate> _templates;
@@ -90,7 +91,9 @@ public sealed class CardLibrary
             throw new CardTemplateException($"The card 'cards/{name}.json' could not be expanded: {e.Message}", e);
         }
 
-        if (card is not JsonObject cardObject || cardObject["type"]?.GetValue<string>() != "AdaptiveCard")
+        // Checked on the card only when the template does not fix its root (reading the card makes its root's nodes).
+        if (card is not JsonObject cardObject
+            || (template.RootType != AdaptiveCardType && cardObject["type"]?.GetValue<string>() != AdaptiveCardType))
         {
             throw new CardTemplateException($"The card 'cards/{name}.json' did not expand to one AdaptiveCard object; check the $when/$data on its root.");
         }

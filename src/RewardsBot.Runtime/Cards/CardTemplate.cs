@@ -13,7 +13,17 @@ public sealed class CardTemplate
 {
     private readonly TemplateNode root;
 
-    private CardTemplate(TemplateNode root) => this.root = root;
+    private CardTemplate(TemplateNode root)
+    {
+        this.root = root;
+        RootType = TemplateCompiler.FixedRootType(root);
+    }
+
+    /// <summary>
+    /// The <c>type</c> of every expansion's root, when the template fixes it: a root object without <c>$data</c> or
+    /// <c>$when</c> whose <c>type</c> is a plain string. Null when the expansion decides.
+    /// </summary>
+    public string? RootType { get; }
 
     /// <summary>Parses template JSON text.</summary>
     /// <exception cref="CardTemplateException">The text is not JSON, or a binding is not a valid expression.</exception>
@@ -92,17 +102,17 @@ public sealed class CardTemplate
         // something reads them, and writing the card out copies the text instead of walking a tree of nodes.
         var buffer = ExpansionBuffer.Rent();
         var writer = buffer.Writer;
-        var expander = new TemplateExpander(writer, unresolved);
+        var bindings = new BindingEvaluator(unresolved);
         try
         {
-            expander.WriteValue(root, scope);
+            new TemplateExpander(writer, bindings).WriteValue(root, scope);
             writer.Flush();
             var json = buffer.Written;
             return json.SequenceEqual("null"u8) ? null : JsonNode.Parse(json);
         }
         finally
         {
-            expander.Release();
+            bindings.Release();
             ExpansionBuffer.Return(buffer);
         }
     }

@@ -46,6 +46,27 @@ internal static class TemplateCompiler
         _ => Literal(path, writer => node.WriteTo(writer)),
     };
 
+    /// <summary>The plain string <c>type</c> of a root object that is never dropped nor repeated; null otherwise.</summary>
+    public static string? FixedRootType(TemplateNode root)
+    {
+        var type = root switch
+        {
+            ObjectNode { Data: null, HasWhen: false } obj => obj.Properties.LastOrDefault(p => p.Key.Value == "type").Value as LiteralNode,
+            LiteralNode literal => literal,
+            _ => null,
+        };
+        if (type is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(type.Utf8);
+        var value = JsonElement.ParseValue(ref reader);
+        return root is LiteralNode
+            ? value.ValueKind == JsonValueKind.Object && value.TryGetProperty("type", out var inner) && inner.ValueKind == JsonValueKind.String ? inner.GetString() : null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
     private static TemplateNode CompileString(string value, string path)
     {
         var parsed = TemplateString.Parse(value, path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RewardsBot.Hosting;
 using RewardsBot.Runtime.Auth;
@@ -11,6 +12,8 @@ namespace RewardsBot.Endpoints;
 /// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
 public static partial class MessagesApi
 {
+    private static ServiceUrlCheck? lastServiceUrl;
+
     internal static async Task<IResult> PostActivityAsync(
         HttpContext httpContext,
         CloudAdapter adapter,
@@ -23,7 +26,7 @@ public static partial class MessagesApi
         ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var logger = loggerFactory.CreateLogger(typeof(MessagesApi));
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         var request = httpContext.Request;
         var options = hostOptions.Value;
 
@@ -36,24 +39,24 @@ public static partial class MessagesApi
         switch (outcome)
         {
             case ActivityBodyReader.Outcome.TooLarge:
-                LogRejected(logger, "too large", StatusCodes.Status413PayloadTooLarge);
+                LogRejected(loggerFactory, "too large", StatusCodes.Status413PayloadTooLarge);
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"An activity may be at most {options.MaxActivityBytes} bytes.");
             case ActivityBodyReader.Outcome.NotJson:
             case ActivityBodyReader.Outcome.Empty:
-                LogRejected(logger, "not an activity", StatusCodes.Status400BadRequest);
+                LogRejected(loggerFactory, "not an activity", StatusCodes.Status400BadRequest);
                 return Problem(StatusCodes.Status400BadRequest, "Malformed activity", problem!);
         }
 
         problem = ActivityValidation.FindProblem(activity!);
         if (problem is not null)
         {
-            LogRejected(logger, "missing fields", StatusCodes.Status400BadRequest);
+            LogRejected(loggerFactory, "missing fields", StatusCodes.Status400BadRequest);
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", problem);
         }
 
         if (authOptions.Value.IsAuthenticationDisabled && !options.AllowAnonymousRemoteServiceUrl && IsRemote(activity!.ServiceUrl))
         {
-            LogRejected(logger, "anonymous remote serviceUrl", StatusCodes.Status403Forbidden);
+            LogRejected(loggerFactory, "anonymous remote serviceUrl", StatusCodes.Status403Forbidden);
             return Problem(StatusCodes.Status403Forbidden, "Remote serviceUrl refused",
                 "Without a MicrosoftAppId this bot replies only to a serviceUrl on this machine (the Emulator). Configure MicrosoftAppId, or set Bot:AllowAnonymousRemoteServiceUrl=true for an Emulator behind a tunnel.");
         }
@@ -82,13 +85,16 @@ public static partial class MessagesApi
                 {
                     // The SDK answers an invoke the bot does not implement with 501; it is the request that asks for
                     // something this bot does not offer, so it is answered as a client error, never a server fault.
-                    LogRejected(logger, "invoke not handled", StatusCodes.Status400BadRequest);
+                    LogRejected(loggerFactory, "invoke not handled", StatusCodes.Status400BadRequest);
                     return Problem(StatusCodes.Status400BadRequest, "Invoke not handled", "This bot does not handle this invoke (its name, or the card action's verb).");
                 }
 
-                return response.Body is null
-                    ? Results.StatusCode(response.Status)
-                    : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);
+                return response.Body switch
+                {
+                    null => Results.StatusCode(response.Status),
+                    ExpectedReplies replies => new RepliesResult(response.Status, replies),
+                    var body => Results.Json(body, BotJson.Options, statusCode: response.Status),
+                };
             }
             finally
             {
@@ -97,12 +103,12 @@ public static partial class MessagesApi
         }
         catch (BotAuthenticationException ex)
         {
-            LogUnauthorized(logger, ex.Message);
+            LogUnauthorized(loggerFactory, ex.Message);
             return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request's credentials were refused.");
         }
         catch (OperationCanceledException) when (turnCancellation.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            LogTimedOut(logger, activity!.Type, options.TurnTimeout.TotalSeconds);
+            LogTimedOut(loggerFactory, activity!.Type, options.TurnTimeout.TotalSeconds);
             return Problem(StatusCodes.Status503ServiceUnavailable, "Turn timed out", "The bot took too long to answer; send the message again.");
         }
     }
@@ -117,10 +123,43 @@ public static partial class MessagesApi
             : Problem(StatusCodes.Status429TooManyRequests, "Too many activities in this conversation", $"This conversation sent activities faster than the bot takes them; send the activity again in {seconds} s.");
     }
 
+    /// <summary>Whether the service URL is off this machine; the answer for the last URL is kept (the Emulator sends one URL).</summary>
     private static bool IsRemote(string? serviceUrl)
-        => Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
-           && !uri.IsLoopback
-           && !(IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+    {
+        if (lastServiceUrl is { } last && string.Equals(last.Url, serviceUrl, StringComparison.Ordinal))
+        {
+            return last.IsRemote;
+        }
+
+        var remote = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+            && !uri.IsLoopback
+            && !(IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+        if (serviceUrl is not null)
+        {
+            lastServiceUrl = new ServiceUrlCheck(serviceUrl, remote);
+        }
+
+        return remote;
+    }
+
+    // The endpoint's logger is made only when something is logged: a turn that goes well logs nothing here.
+    private static void LogRejected(ILoggerFactory loggers, string reason, int statusCode)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesApi));
+        LogRejected(logger, reason, statusCode);
+    }
+
+    private static void LogUnauthorized(ILoggerFactory loggers, string reason)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesApi));
+        LogUnauthorized(logger, reason);
+    }
+
+    private static void LogTimedOut(ILoggerFactory loggers, string? activityType, double timeoutSeconds)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesApi));
+        LogTimedOut(logger, activityType, timeoutSeconds);
+    }
 
     private static IResult Problem(int status, string title, string detail)
         => Results.Problem(detail: detail, statusCode: status, title: title);
@@ -133,4 +172,31 @@ public static partial class MessagesApi
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn did not finish within {TimeoutSeconds} s")]
     private static partial void LogTimedOut(ILogger logger, string? activityType, double timeoutSeconds);
+
+    private sealed record ServiceUrlCheck(string Url, bool IsRemote);
+
+    /// <summary>
+    /// The body of an <c>expectReplies</c> turn, written with <see cref="ActivityWriter"/> straight into the response
+    /// (the same JSON as the serializer's, without its per-request resolution of the runtime type and its resumable
+    /// converters), with its length, so the response is not chunked.
+    /// </summary>
+    private sealed class RepliesResult(int status, ExpectedReplies replies) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            var body = response.BodyWriter;
+            using (var writer = new Utf8JsonWriter(body, ActivityWriter.WriterOptions))
+            {
+                ActivityWriter.Write(writer, replies);
+                writer.Flush();
+                response.ContentLength = writer.BytesCommitted;
+            }
+
+            var flush = body.FlushAsync(httpContext.RequestAborted);
+            return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+        }
+    }
 }

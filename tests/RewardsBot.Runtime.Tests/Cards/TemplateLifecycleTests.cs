@@ -41,4 +41,15 @@ public class TemplateLifecycleTests
 
         Assert.All(results, distinct => Assert.Equal([expected], distinct));
     }
+
+    [Theory]
+    [InlineData("""{ "type": "AdaptiveCard", "body": [ { "text": "${s}" } ] }""", "AdaptiveCard")]
+    [InlineData("""{ "type": "AdaptiveCard", "version": "1.5" }""", "AdaptiveCard")]
+    [InlineData("""{ "type": "${s}", "body": [] }""", null)]
+    [InlineData("""{ "$when": "${t}", "type": "AdaptiveCard" }""", null)]
+    [InlineData("""{ "$data": "${users}", "type": "AdaptiveCard" }""", null)]
+    [InlineData("""{ "body": [] }""", null)]
+    [InlineData("""[ { "type": "AdaptiveCard" } ]""", null)]
+    public void The_root_type_is_known_before_expanding_only_when_the_template_fixes_it(string template, string? expected) =>
+        Assert.Equal(expected, CardTemplate.Parse(template).RootType);
 }
