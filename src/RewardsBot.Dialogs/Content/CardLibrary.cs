@@ -23,7 +23,7 @@ public sealed class CardLibrary
     private const string ResourcePrefix = "cards/";
     private const string AdaptiveCardType = "AdaptiveCard";
     private const string LabelPrefix = "card.";
-    private static readonly byte[] LabelsProperty = "\"t\":"u8.ToArray();
+    private const string LabelsField = "t";
 
     /// <summary>Per card and language, the template made for the card's words in that language (made once: the texts never change).</summary>
     private readonly FrozenDictionary<string, FrozenDictionary<string, LanguageCard>> _cards;
@@ -108,13 +108,11 @@ public sealed class CardLibrary
 
     /// <summary>
     /// Expands with the data's JSON, serialised once into a buffer kept per thread and read in place. When the template
-    /// made for the language still reads the words, they are added to the data as <c>t</c> (last, so that they win over
-    /// a data field of that name, as they always did).
+    /// made for the language still reads the words, they are added to the data as <c>t</c>.
     /// </summary>
     private static JsonNode? Expand(LanguageCard card, string name, object? data)
     {
         var buffer = DataBuffer.Rent();
-        byte[]? root = null;
         try
         {
             var writer = buffer.Writer;
@@ -141,8 +139,10 @@ public sealed class CardLibrary
 
             if (card.Labels is { } labels)
             {
-                root = ArrayPool<byte>.Shared.Rent(json.Length + LabelsProperty.Length + labels.Length + 1);
-                json = root.AsMemory(0, WithLabels(json.Span, labels, root));
+                // Rare (no card needs it today): the words replace a data field of that name, as they always did.
+                var withLabels = JsonNode.Parse(json.Span)!.AsObject();
+                withLabels[LabelsField] = JsonNode.Parse(labels);
+                json = JsonSerializer.SerializeToUtf8Bytes(withLabels);
             }
 
             using var document = JsonDocument.Parse(json);
@@ -150,31 +150,8 @@ public sealed class CardLibrary
         }
         finally
         {
-            if (root is not null)
-            {
-                ArrayPool<byte>.Shared.Return(root);
-            }
-
             DataBuffer.Return(buffer);
         }
-    }
-
-    /// <summary>Writes the data object with <c>"t": labels</c> added last into <paramref name="target"/>; returns the length.</summary>
-    private static int WithLabels(ReadOnlySpan<byte> data, byte[] labels, Span<byte> target)
-    {
-        var at = data.Length - 1;
-        data[..at].CopyTo(target);
-        if (data.Length > 2)
-        {
-            target[at++] = (byte)',';
-        }
-
-        LabelsProperty.CopyTo(target[at..]);
-        at += LabelsProperty.Length;
-        labels.CopyTo(target[at..]);
-        at += labels.Length;
-        target[at++] = (byte)'}';
-        return at;
     }
 
     /// <summary>The card's words in <paramref name="language"/> as a JSON object, label name to text.</summary>
