@@ -23,22 +23,18 @@ public sealed class CardLibrary
     private const string ResourcePrefix = "cards/";
     private const string AdaptiveCardType = "AdaptiveCard";
     private const string LabelPrefix = "card.";
-    private static readonly byte[] LabelsProperty = "\"t\":"u8.ToArray();
-    private readonly FrozenDictionary<string, CardTemplate> _templates;
+    private const string LabelsField = "t";
 
-    /// <summary>Per card and language, the card's words as JSON (made once: the texts never change).</summary>
-    private readonly FrozenDictionary<string, FrozenDictionary<string, byte[]>> _labels;
+    /// <summary>Per card and language, the template made for the card's words in that language (made once: the texts never change).</summary>
+    private readonly FrozenDictionary<string, FrozenDictionary<string, LanguageCard>> _cards;
 
     private CardLibrary(FrozenDictionary<string, CardTemplate> templates, BotTexts texts)
     {
-        _templates = templates;
-        _labels = templates.Keys.ToFrozenDictionary(
-            name => name,
-            name => BotLanguage.All.ToFrozenDictionary(
+        _cards = templates.ToFrozenDictionary(
+            card => card.Key,
+            card => BotLanguage.All.ToFrozenDictionary(
                 language => language,
-                language => Labels(texts, name, language, texts.Languages.TryGetValue(language, out var table)
-                    ? [.. table.Keys.Where(k => k.StartsWith(LabelPrefix + name + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
-                    : []),
+                language => LanguageCard.Create(card.Value, Labels(texts, card.Key, language)),
                 StringComparer.Ordinal),
             StringComparer.Ordinal);
     }
@@ -68,7 +64,7 @@ public sealed class CardLibrary
     }
 
     /// <summary>The names of the templates (file names without .json).</summary>
-    public IEnumerable<string> Names => _templates.Keys;
+    public IEnumerable<string> Names => _cards.Keys;
 
     /// <summary>The card <paramref name="name"/> expanded with <paramref name="data"/> (any object; serialised camelCase) in <paramref name="locale"/>'s language.</summary>
     /// <exception cref="KeyNotFoundException">No such template.</exception>
@@ -76,15 +72,16 @@ public sealed class CardLibrary
     public Attachment Build(string name, object? data, string? locale)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!_templates.TryGetValue(name, out var template))
+        if (!_cards.TryGetValue(name, out var languages))
         {
             throw new KeyNotFoundException($"No card template '{name}'. Add cards/{name}.json (it is embedded by the Dialogs project).");
         }
 
+        var languageCard = languages[BotLanguage.FromLocale(locale)];
         JsonNode? card;
         try
         {
-            card = Expand(template, name, data, locale);
+            card = Expand(languageCard, name, data);
         }
         catch (CardTemplateException e)
         {
@@ -93,7 +90,7 @@ public sealed class CardLibrary
 
         // Checked on the card only when the template does not fix its root (reading the card makes its root's nodes).
         if (card is not JsonObject cardObject
-            || (template.RootType != AdaptiveCardType && cardObject["type"]?.GetValue<string>() != AdaptiveCardType))
+            || (languageCard.Template.RootType != AdaptiveCardType && cardObject["type"]?.GetValue<string>() != AdaptiveCardType))
         {
             throw new CardTemplateException($"The card 'cards/{name}.json' did not expand to one AdaptiveCard object; check the $when/$data on its root.");
         }
@@ -110,13 +107,12 @@ public sealed class CardLibrary
     }
 
     /// <summary>
-    /// Expands with the data's JSON plus <c>t</c>, the card's words in the chat's language (written last, so they win
-    /// over a data field of that name). The data is serialised once, into a buffer kept per thread, and read in place.
+    /// Expands with the data's JSON, serialised once into a buffer kept per thread and read in place. When the template
+    /// made for the language still reads the words, they are added to the data as <c>t</c>.
     /// </summary>
-    private JsonNode? Expand(CardTemplate template, string name, object? data, string? locale)
+    private static JsonNode? Expand(LanguageCard card, string name, object? data)
     {
         var buffer = DataBuffer.Rent();
-        byte[]? root = null;
         try
         {
             var writer = buffer.Writer;
@@ -136,44 +132,35 @@ public sealed class CardLibrary
 
             writer.Flush();
             var json = buffer.Written;
-            if (json is not [(byte)'{', .., (byte)'}'])
+            if (json.Span is not [(byte)'{', .., (byte)'}'])
             {
                 throw new ArgumentException($"The data of card '{name}' must serialise to a JSON object.", nameof(data));
             }
 
-            var labels = _labels[name][BotLanguage.FromLocale(locale)];
-            var separator = json.Length > 2 ? ","u8 : default;
-            var length = json.Length - 1 + separator.Length + LabelsProperty.Length + labels.Length + 1;
-            root = ArrayPool<byte>.Shared.Rent(length);
-            var span = root.AsSpan();
-            json[..^1].CopyTo(span);
-            var at = json.Length - 1;
-            separator.CopyTo(span[at..]);
-            at += separator.Length;
-            LabelsProperty.CopyTo(span[at..]);
-            at += LabelsProperty.Length;
-            labels.CopyTo(span[at..]);
-            at += labels.Length;
-            span[at++] = (byte)'}';
+            if (card.Labels is { } labels)
+            {
+                // Rare (no card needs it today): the words replace a data field of that name, as they always did.
+                var withLabels = JsonNode.Parse(json.Span)!.AsObject();
+                withLabels[LabelsField] = JsonNode.Parse(labels);
+                json = JsonSerializer.SerializeToUtf8Bytes(withLabels);
+            }
 
-            using var document = JsonDocument.Parse(root.AsMemory(0, at));
-            return template.ExpandStrict(document.RootElement);
+            using var document = JsonDocument.Parse(json);
+            return card.Template.ExpandStrict(document.RootElement);
         }
         finally
         {
-            if (root is not null)
-            {
-                ArrayPool<byte>.Shared.Return(root);
-            }
-
             DataBuffer.Return(buffer);
         }
     }
 
     /// <summary>The card's words in <paramref name="language"/> as a JSON object, label name to text.</summary>
-    private static byte[] Labels(BotTexts texts, string name, string language, IReadOnlyList<string> keys)
+    private static byte[] Labels(BotTexts texts, string name, string language)
     {
         var prefix = LabelPrefix + name + ".";
+        var keys = texts.Languages.TryGetValue(language, out var table)
+            ? table.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -189,6 +176,23 @@ public sealed class CardLibrary
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// A card's template made for its words in one language (their bindings are already text), and those words as
+    /// JSON when some binding still reads them at expansion (e.g. one with a label that does not exist).
+    /// </summary>
+    private sealed record LanguageCard(CardTemplate Template, byte[]? Labels)
+    {
+        public static LanguageCard Create(CardTemplate template, byte[] labels)
+        {
+            byte[] json = [.. LabelsPrefix, .. labels, (byte)'}'];
+            using var fields = JsonDocument.Parse(json);
+            var specialized = template.WithFields(fields.RootElement, out var stillRead);
+            return new LanguageCard(specialized, stillRead ? labels : null);
+        }
+
+        private static ReadOnlySpan<byte> LabelsPrefix => "{\"t\":"u8;
+    }
+
     /// <summary>The buffer and writer the data of a card is serialised into, kept per thread between cards.</summary>
     private sealed class DataBuffer
     {
@@ -202,7 +206,7 @@ public sealed class CardLibrary
 
         public Utf8JsonWriter Writer { get; }
 
-        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+        public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
         public static DataBuffer Rent()
         {

@@ -70,6 +70,26 @@ public sealed class CardTemplate
     public JsonNode? ExpandStrict(JsonElement data) => ExpandOrThrow(ExpressionValues.FromElement(data), host: null);
 
     /// <summary>
+    /// This template for known values of some root data fields (e.g. a card's words in one language): a binding that
+    /// reads one of them, as <c>name.…</c> outside any <c>$data</c> or as <c>$root.name.…</c>, becomes what it would
+    /// read, so expansions do less. Expanding the result gives what this template gives with those fields in the data.
+    /// </summary>
+    /// <param name="fields">An object: the fields and their values.</param>
+    /// <param name="fieldsStillRead">Whether some binding may still read the fields: then the data must still carry them.</param>
+    public CardTemplate WithFields(JsonElement fields, out bool fieldsStillRead)
+    {
+        if (fields.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("The fields must be a JSON object.", nameof(fields));
+        }
+
+        var specializer = new TemplateSpecializer(fields.Clone());
+        var specialized = new CardTemplate(specializer.Specialize(root, underData: false));
+        fieldsStillRead = specializer.FieldsStillRead;
+        return specialized;
+    }
+
+    /// <summary>
     /// How expansions write: the text is only an intermediate form, read back into the card tree, and every writer of
     /// that tree escapes its strings again with its own encoder; so nothing but what JSON requires is escaped here.
     /// </summary>

@@ -75,12 +75,12 @@ internal static class TemplateCompiler
             return new StringNode(parsed);
         }
 
-        var text = string.Concat(parsed.Parts.Cast<TextPart>().Select(p => p.Text));
+        var text = parsed.Text;
         return Literal(path, writer => writer.WriteStringValue(text));
     }
 
     /// <summary>An object or array whose every part is literal (and that has no $data or $when) becomes one literal.</summary>
-    private static TemplateNode Fold(TemplateNode node) => node switch
+    public static TemplateNode Fold(TemplateNode node) => node switch
     {
         ObjectNode { Data: null, HasWhen: false } obj when obj.Properties.All(p => p.Value is LiteralNode) => Literal(obj.JsonPath, writer =>
         {
@@ -106,7 +106,7 @@ internal static class TemplateCompiler
         _ => node,
     };
 
-    private static LiteralNode Literal(string path, Action<Utf8JsonWriter> write)
+    public static LiteralNode Literal(string path, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, CardTemplate.WriterOptions))

@@ -32,6 +32,28 @@ internal sealed class TemplateString
     /// <summary>Exactly one binding and nothing else: the value keeps its JSON type.</summary>
     public BindingPart? WholeBinding => Parts is [BindingPart only] ? only : null;
 
+    /// <summary>The literal text (of a string without bindings).</summary>
+    public string Text => string.Concat(Parts.OfType<TextPart>().Select(p => p.Text));
+
+    /// <summary>The same string with other parts (adjacent texts joined), e.g. with some bindings made text.</summary>
+    public TemplateString WithParts(IEnumerable<StringPart> parts)
+    {
+        var joined = new List<StringPart>();
+        foreach (var part in parts)
+        {
+            if (part is TextPart text && joined is [.., TextPart previous])
+            {
+                joined[^1] = new TextPart(previous.Text + text.Text);
+            }
+            else
+            {
+                joined.Add(part);
+            }
+        }
+
+        return new TemplateString(joined, JsonPath);
+    }
+
     public static TemplateString Parse(string value, string jsonPath)
     {
         var parts = new List<StringPart>();
