@@ -22,6 +22,10 @@ internal static class SqliteStateCommands
         WHERE key = @key AND etag = @expected;
         """;
 
+    public const string ReadLastETagSql = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
+
+    public const string SaveLastETagSql = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";
+
     public static SqliteCommand CreateWriteCommand(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
@@ -49,23 +53,5 @@ internal static class SqliteStateCommands
 
         command.CommandText = sql.Append(");").ToString();
         return command;
-    }
-
-    public static async Task<long> ReadLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
-
-    public static async Task SaveLastETagAsync(SqliteConnection connection, SqliteTransaction transaction, long lastETag, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";
-        command.Parameters.Add("@last", SqliteType.Integer).Value = lastETag;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

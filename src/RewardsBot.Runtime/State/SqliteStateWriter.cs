@@ -189,8 +189,8 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             _savepoint = Plain("SAVEPOINT state_write;");
             _release = Plain("RELEASE state_write;");
             _rollbackToSavepoint = Plain("ROLLBACK TO state_write;");
-            _readLastETag = Plain("SELECT last_etag FROM etag_sequence WHERE id = 1;");
-            _saveLastETag = Plain("UPDATE etag_sequence SET last_etag = @last WHERE id = 1;");
+            _readLastETag = Plain(SqliteStateCommands.ReadLastETagSql);
+            _saveLastETag = Plain(SqliteStateCommands.SaveLastETagSql);
             _saveLastETag.Parameters.Add("@last", SqliteType.Integer);
             _insert = SqliteStateCommands.CreateWriteCommand(connection, null, SqliteStateCommands.InsertSql);
             _upsert = SqliteStateCommands.CreateWriteCommand(connection, null, SqliteStateCommands.UpsertSql);
