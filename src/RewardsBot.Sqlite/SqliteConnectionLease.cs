@@ -24,6 +24,29 @@ public sealed class SqliteConnectionLease : IDisposable
     /// </summary>
     public SqliteCommand Command(string sql, SqliteTransaction? transaction = null) => Pooled.Command(sql, transaction);
 
+    /// <summary>
+    /// Starts a read transaction that the statements run until the returned scope is disposed share: they read one
+    /// snapshot of the file. Without it, every statement outside a transaction is its own read transaction — with
+    /// several statements in one command (read one result after the other), each would see the file as it was when
+    /// that statement started, and each would pay for starting a read (the WAL read lock, and re-reading the pages its
+    /// connection's cache dropped because a writer committed since). Only for reads: a write in the scope fails with
+    /// SQLite's own error when another connection writes, and is not what the scope is for.
+    /// </summary>
+    /// <remarks>
+    /// The BEGIN and COMMIT statements are kept prepared like any other. A scope left without its COMMIT (an exception
+    /// between the statements and the dispose, or a failed COMMIT) leaves the connection inside a transaction, so the
+    /// pool closes it instead of reusing it.
+    /// </remarks>
+    public ReadSnapshot BeginReadSnapshot()
+    {
+        Pooled.Command(BeginSql, null).ExecuteNonQuery();
+        return new ReadSnapshot(this);
+    }
+
+    internal const string BeginSql = "BEGIN DEFERRED;";
+
+    internal const string CommitSql = "COMMIT;";
+
     /// <summary>Gives the connection back to the pool (or closes it when it cannot be reused). Idempotent.</summary>
     public void Dispose()
     {
@@ -34,6 +57,17 @@ public sealed class SqliteConnectionLease : IDisposable
 
     private PooledConnection Pooled => _pooled
         ?? throw new ObjectDisposedException(nameof(SqliteConnectionLease), "This lease was disposed and its connection given back; rent another from the pool.");
+}
+
+/// <summary>A read transaction on a leased connection (<see cref="SqliteConnectionLease.BeginReadSnapshot"/>); disposing it ends the transaction.</summary>
+public readonly struct ReadSnapshot : IDisposable
+{
+    private readonly SqliteConnectionLease? _lease;
+
+    internal ReadSnapshot(SqliteConnectionLease lease) => _lease = lease;
+
+    /// <summary>Ends the read transaction (its statements' readers must be disposed first).</summary>
+    public void Dispose() => _lease?.Command(SqliteConnectionLease.CommitSql).ExecuteNonQuery();
 }
 
 /// <summary>An open connection of a pool with its commands by SQL text.</summary>

@@ -7,7 +7,8 @@ namespace RewardsBot.Rewards.Store;
 /// <summary>
 /// Reads of several things at once, each one command on one connection: a turn's sign-in (one statement joining the
 /// user, roles, tenant and company), a user with the company they act for, a company's marketing contact, and its
-/// rewards data (several statements, read one result after the other). They return what the separate reads would.
+/// rewards data (several statements, read one result after the other, inside one read transaction so that they see
+/// one snapshot of the file). They return what the separate reads would.
 /// </summary>
 internal static partial class SqliteRewardsQueries
 {
@@ -59,6 +60,7 @@ internal static partial class SqliteRewardsQueries
 
     public static async Task<CompanyActor> ReadCompanyActorAsync(SqliteConnectionLease c, string userId, string? companyId, CancellationToken ct)
     {
+        using var snapshot = c.BeginReadSnapshot();
         using var reader = await Command(c, null, CompanyActorSql, [("$user", userId), ("$company", companyId)]).ExecuteReaderAsync(ct).ConfigureAwait(false);
         var user = FirstOrNull(await ReadUsersAsync(reader, ct).ConfigureAwait(false));
         await reader.NextResultAsync(ct).ConfigureAwait(false);
@@ -70,6 +72,7 @@ internal static partial class SqliteRewardsQueries
 
     public static async Task<CompanyContact> ReadCompanyContactAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
     {
+        using var snapshot = c.BeginReadSnapshot();
         using var reader = await Command(c, null, CompanyContactSql, [("$company", companyId)]).ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (FirstOrNull(await ReadRowsAsync(reader, ReadCompany, ct).ConfigureAwait(false)) is not { } company)
         {
@@ -85,6 +88,7 @@ internal static partial class SqliteRewardsQueries
 
     public static async Task<CompanyRewardsData> ReadCompanyRewardsAsync(SqliteConnectionLease c, string companyId, CancellationToken ct)
     {
+        using var snapshot = c.BeginReadSnapshot();
         using var reader = await Command(c, null, CompanyRewardsSql, [("$company", companyId)]).ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (FirstOrNull(await ReadRowsAsync(reader, ReadCompany, ct).ConfigureAwait(false)) is not { } company)
         {

@@ -176,6 +176,52 @@ public sealed class SqliteConnectionPoolTests : IDisposable
         File.Delete(DbFile);
     }
 
+    [Fact]
+    public async Task Statements_in_a_read_snapshot_see_the_file_as_it_was_when_the_first_one_ran()
+    {
+        using var pool = new SqliteConnectionPool(ConnectionString);
+        using (var setup = await pool.RentAsync(None))
+        {
+            await SqliteFile.EnableWriteAheadLogAsync(setup.Connection, None);
+            await ExecuteAsync(setup, "CREATE TABLE items (id TEXT PRIMARY KEY);");
+            await ExecuteAsync(setup, "INSERT INTO items (id) VALUES ($id);", id: "before");
+        }
+
+        using var reader = await pool.RentAsync(None);
+        using var writer = await pool.RentAsync(None);
+        const string Count = "SELECT count(*) FROM items;";
+        using (reader.BeginReadSnapshot())
+        {
+            Assert.Equal(1L, await ScalarAsync(reader, Count));
+
+            // Committed by another connection between two statements of the snapshot: not seen inside it.
+            await ExecuteAsync(writer, "INSERT INTO items (id) VALUES ($id);", id: "during");
+            Assert.Equal(1L, await ScalarAsync(reader, Count));
+            Assert.False(reader.Connection.Handle is { } open && SQLitePCL.raw.sqlite3_get_autocommit(open) != 0);
+        }
+
+        // The snapshot ended: the connection is back outside any transaction and reads the new row.
+        Assert.True(SQLitePCL.raw.sqlite3_get_autocommit(reader.Connection.Handle!) != 0);
+        Assert.Equal(2L, await ScalarAsync(reader, Count));
+    }
+
+    [Fact]
+    public async Task A_connection_given_back_inside_a_read_snapshot_is_closed_not_reused()
+    {
+        using var pool = new SqliteConnectionPool(ConnectionString);
+        SqliteConnection abandoned;
+        using (var lease = await pool.RentAsync(None))
+        {
+            abandoned = lease.Connection;
+            lease.BeginReadSnapshot(); // never disposed: as when a statement of the snapshot throws past it
+            Assert.Equal(1L, await ScalarAsync(lease, "SELECT 1;"));
+        }
+
+        using var next = await pool.RentAsync(None);
+        Assert.NotSame(abandoned, next.Connection);
+        Assert.Equal(1, pool.OpenCount);
+    }
+
     private static async Task<object?> ScalarAsync(SqliteConnectionLease lease, string sql)
         => await lease.Command(sql).ExecuteScalarAsync(None);
 
