@@ -82,7 +82,7 @@ internal sealed class SqliteCheckpointer : IDisposable
             {
                 try
                 {
-                    connection ??= _database.OpenUnpooledAsync(CancellationToken.None).GetAwaiter().GetResult();
+                    connection ??= _database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
                     checkpoint ??= CreateCheckpointCommand(connection);
                     checkpoint.ExecuteNonQuery();
                     Interlocked.Increment(ref _checkpoints);

@@ -52,7 +52,13 @@ internal sealed class SqliteStateDatabase : IDisposable
 
     private string UnpooledConnectionString => new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString();
 
-    /// <summary>Opens a pooled connection with busy_timeout, synchronous=NORMAL and foreign keys on; creates the schema the first time.</summary>
+    /// <summary>
+    /// Opens a connection of its own (outside Microsoft.Data.Sqlite's pool) with busy_timeout, synchronous=NORMAL and
+    /// foreign keys on; creates the schema the first time. For a user that keeps it open with its statements prepared
+    /// (the state writer, the checkpointer) and for what is rare (deletes, the health check). The state
+    /// keeps no connection in the provider's pool: clearing that pool (anyone in the process may) cannot close a
+    /// connection the state is using, and disposing the storage leaves no handle on the file.
+    /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
@@ -70,16 +76,6 @@ internal sealed class SqliteStateDatabase : IDisposable
     }
 
     /// <summary>
-    /// Opens a connection of its own, outside the pool, with the same settings: for a user that keeps it open and its
-    /// statements prepared for as long as it lives (the state writer), and closes it itself.
-    /// </summary>
-    public async Task<SqliteConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
-    {
-        await EnsureInitializedAsync(cancellationToken);
-        return await SqliteFile.OpenAsync(UnpooledConnectionString, cancellationToken);
-    }
-
-    /// <summary>
     /// Queues this process's writers of the file — the Rewards store's writers included, as they share the gate through
     /// <see cref="SqliteFile"/> — so they hand over at once instead of polling SQLite's lock. Writers in other processes
     /// still meet at SQLite's lock.
@@ -87,16 +83,15 @@ internal sealed class SqliteStateDatabase : IDisposable
     public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
         => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
 
-    /// <summary>Closes the readers and clears this file's connection pool so no handle stays open on it.</summary>
+    /// <summary>Closes the readers (every other connection is closed by whoever opened it), so no handle stays open on the file.</summary>
     public void Dispose()
     {
         _readers.Dispose();
-        SqliteFile.ClearPool(ConnectionString);
         _initLock.Dispose();
     }
 
     private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-        => SqliteFile.OpenAsync(ConnectionString, cancellationToken);
+        => SqliteFile.OpenAsync(UnpooledConnectionString, cancellationToken);
 
     private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
     {

@@ -200,7 +200,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
 
         public static async Task<WriterConnection> OpenAsync(SqliteStateDatabase database)
         {
-            var connection = await database.OpenUnpooledAsync(CancellationToken.None).ConfigureAwait(false);
+            var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
                 // Checkpoints run beside the writer (SqliteCheckpointer), never inside one of its commits.
