@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RewardsBot.Bench.Scripts;
 using RewardsBot.Bench.Wire;
 
@@ -43,7 +44,9 @@ internal static class ConversationPlayer
         }
     }
 
-    private static async Task<(Outcome Outcome, Replies Replies)> PlayStepAsync(
+    /// <remarks>Its state machine is pooled, as are those of the path's calls below it: no allocation per turn for them.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<(Outcome Outcome, Replies Replies)> PlayStepAsync(
         IChatPath path, IChatSession session, RequestBody body, Script script, Step step, Replies previous, Func<bool> recording, Recorder recorder,
         CancellationToken cancellationToken)
     {

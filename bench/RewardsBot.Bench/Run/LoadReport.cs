@@ -28,7 +28,7 @@ internal static class LoadReport
                 cancellationToken.ThrowIfCancellationRequested();
                 using IChatPath path = options.Path == ChatPathKind.DirectLine
                     ? new DirectLinePath(options.Url, secret!, concurrency)
-                    : new ExpectRepliesPath(options.Url, concurrency);
+                    : new ExpectRepliesPath(options.Url);
                 var result = options.Conversations is { } count
                     ? await LoadRun.ForConversationsAsync(path, scenario, concurrency, count)
                     : await LoadRun.ForTimeAsync(path, scenario, concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.Seconds));

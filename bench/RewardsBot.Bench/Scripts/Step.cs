@@ -22,7 +22,17 @@ internal sealed record Click(IReadOnlyList<string> Titles, string? TitlePrefix =
     public static Click Submit(string titleKey, IReadOnlyDictionary<string, string> inputs) => new([Say.Text(titleKey)], Inputs: inputs);
 
     public bool Accepts(string title)
-        => Titles.Contains(title, StringComparer.Ordinal) || (TitlePrefix is not null && title.StartsWith(TitlePrefix, StringComparison.Ordinal));
+    {
+        for (var i = 0; i < Titles.Count; i++)
+        {
+            if (string.Equals(Titles[i], title, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return TitlePrefix is not null && title.StartsWith(TitlePrefix, StringComparison.Ordinal);
+    }
 
     public string Describe() => TitlePrefix is null ? string.Join(" | ", Titles) : TitlePrefix + "…";
 }

@@ -24,8 +24,8 @@ internal interface IChatSession : IAsyncDisposable
     ConversationAddress Address { get; }
 
     /// <summary>The user joins: the welcome and the menu.</summary>
-    Task<TurnResult> JoinAsync(CancellationToken cancellationToken);
+    ValueTask<TurnResult> JoinAsync(CancellationToken cancellationToken);
 
     /// <summary>Sends the activity written in the session's <see cref="RequestBody"/>.</summary>
-    Task<TurnResult> SendAsync(CancellationToken cancellationToken);
+    ValueTask<TurnResult> SendAsync(CancellationToken cancellationToken);
 }

@@ -64,7 +64,7 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
         public ConversationAddress Address => address;
 
         /// <summary>A token for the user from the secret (not timed), then the conversation's start and its welcome (timed).</summary>
-        public async Task<TurnResult> JoinAsync(CancellationToken cancellationToken)
+        public async ValueTask<TurnResult> JoinAsync(CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -104,7 +104,7 @@ internal sealed class DirectLinePath(Uri baseUrl, string secret, int concurrency
             }
         }
 
-        public async Task<TurnResult> SendAsync(CancellationToken cancellationToken)
+        public async ValueTask<TurnResult> SendAsync(CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
             if (_stream is null)

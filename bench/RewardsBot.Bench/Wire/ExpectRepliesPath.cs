@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace RewardsBot.Bench.Wire;
@@ -11,116 +11,138 @@ namespace RewardsBot.Bench.Wire;
 /// replies come back in the 200 body as <c>{"activities":[...]}</c>. A turn's time is the whole HTTP exchange. The body
 /// is read into a pooled buffer that the turn's <see cref="Replies"/> then own.
 /// </summary>
-internal sealed class ExpectRepliesPath(Uri baseUrl, int concurrency) : IChatPath
+/// <remarks>
+/// Each conversation takes a keep-alive <see cref="HttpConnection"/> from this path's pool for its turns and gives it
+/// back at its end, so there are as many connections as conversations at once. Not HttpClient: its own work per
+/// request (request and response objects, header collections, content streams, connection-pool bookkeeping) was a
+/// large part of the load generator's CPU per turn, taken from the bot it measures (bench/README.md, "The load
+/// generator's own CPU"); the host sees the same request. One timer for all connections enforces the turn timeout,
+/// not one per request.
+/// </remarks>
+internal sealed class ExpectRepliesPath : IChatPath
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     /// <summary>How long a turn may take, answer read to its end, before it fails.</summary>
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Absolute, so that HttpClient need not combine it with a base address on every request.</summary>
-    private readonly Uri _messages = new(baseUrl, "api/messages");
+    private readonly HttpTarget _target;
+    private readonly Stack<HttpConnection> _idle = new();
+    private readonly List<HttpConnection> _all = [];
+    private readonly Timer _timeouts;
 
-    /// <remarks>
-    /// Only what a loopback POST needs: no redirects, cookies or proxy lookup, and no distributed-tracing headers (the
-    /// Emulator sends none), so each request costs the client as little as it can. No client timeout: it would not
-    /// cover reading the body after the headers; each turn has its own (<see cref="TurnTimeout"/>).
-    /// </remarks>
-    private readonly HttpClient _http = new(new SocketsHttpHandler
+    public ExpectRepliesPath(Uri baseUrl)
     {
-        MaxConnectionsPerServer = concurrency,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        UseProxy = false,
-        ActivityHeadersPropagator = null,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        _target = new HttpTarget(new Uri(baseUrl, "api/messages"));
+        _timeouts = new Timer(_ => AbortLateTurns(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
 
     public string Name => "api/messages";
 
     public ActivityShape Shape => EmulatorShape.Instance;
 
     public Task<IChatSession> OpenAsync(string userId, RequestBody body, CancellationToken cancellationToken)
-        => Task.FromResult<IChatSession>(new Session(this, new ConversationAddress(Guid.NewGuid().ToString("N"), userId), body));
+        => Task.FromResult<IChatSession>(new Session(this, Take(), new ConversationAddress(NewConversationId(), userId), body));
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<TurnResult> PostAsync(ReadOnlyMemory<byte> activity, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var started = Stopwatch.GetTimestamp();
-        using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        turn.CancelAfter(TurnTimeout);
-        try
+        _timeouts.Dispose();
+        lock (_all)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _messages) { Content = new ReadOnlyMemoryContent(activity) };
-            request.Content.Headers.ContentType = Json;
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, turn.Token);
-            if (!response.IsSuccessStatusCode)
+            foreach (var connection in _all)
             {
-                return TurnResult.Failed(Stopwatch.GetElapsedTime(started).TotalMilliseconds, "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                connection.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A conversation id as the Emulator makes one: a random (version 4) GUID, 32 hex digits. From
+    /// <see cref="Random.Shared"/> rather than <see cref="Guid.NewGuid"/>, which reads the system's random source (a
+    /// system call per conversation); these ids need to be unique, not unpredictable.
+    /// </summary>
+    private static string NewConversationId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(bytes).ToString("N");
+    }
+
+    private HttpConnection Take()
+    {
+        lock (_all)
+        {
+            if (_idle.TryPop(out var connection))
+            {
+                return connection;
             }
 
-            var (body, length) = await ReadBodyAsync(response.Content, turn.Token);
+            connection = new HttpConnection(_target);
+            _all.Add(connection);
+            return connection;
+        }
+    }
+
+    private void GiveBack(HttpConnection connection)
+    {
+        lock (_all)
+        {
+            _idle.Push(connection);
+        }
+    }
+
+    private void AbortLateTurns()
+    {
+        var startedBefore = Stopwatch.GetTimestamp() - (long)(TurnTimeout.TotalSeconds * Stopwatch.Frequency);
+        lock (_all)
+        {
+            foreach (var connection in _all)
+            {
+                connection.AbortIfStartedBefore(startedBefore);
+            }
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<TurnResult> PostAsync(HttpConnection connection, ReadOnlyMemory<byte> activity, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var answer = await connection.PostAsync(activity, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return Replies.Adopt(body, length) is { } replies
+            if (!answer.IsSuccess)
+            {
+                ArrayPool<byte>.Shared.Return(answer.Body);
+                return TurnResult.Failed(elapsed, "HTTP " + answer.Status.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return Replies.Adopt(answer.Body, answer.Length) is { } replies
                 ? new TurnResult(replies, elapsed, null)
                 : TurnResult.Failed(elapsed, "no activities in the 200 body");
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or JsonException)
         {
-            return TurnResult.Failed(Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            return TurnResult.Failed(Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
         }
     }
 
-    /// <summary>The whole body into a buffer from the pool (returned by the caller, or here when reading fails).</summary>
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Replies.BufferFor((int)Math.Min(content.Headers.ContentLength ?? 8 * 1024, 1 << 24)));
-        var length = 0;
-        try
-        {
-            await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(2 * buffer.Length);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                if (read == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private sealed class Session(ExpectRepliesPath path, ConversationAddress address, RequestBody body) : IChatSession
+    private sealed class Session(ExpectRepliesPath path, HttpConnection connection, ConversationAddress address, RequestBody body) : IChatSession
     {
         public ConversationAddress Address => address;
 
-        public Task<TurnResult> JoinAsync(CancellationToken cancellationToken)
+        public ValueTask<TurnResult> JoinAsync(CancellationToken cancellationToken)
         {
             EmulatorShape.WriteConversationUpdate(body.Start(), address);
-            return path.PostAsync(body.Written, cancellationToken);
+            return PostAsync(connection, body.Written, cancellationToken);
         }
 
-        public Task<TurnResult> SendAsync(CancellationToken cancellationToken) => path.PostAsync(body.Written, cancellationToken);
+        public ValueTask<TurnResult> SendAsync(CancellationToken cancellationToken) => PostAsync(connection, body.Written, cancellationToken);
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public ValueTask DisposeAsync()
+        {
+            path.GiveBack(connection);
+            return ValueTask.CompletedTask;
+        }
     }
 }

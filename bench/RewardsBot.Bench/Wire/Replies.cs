@@ -10,18 +10,13 @@ internal sealed record CardButton(string Title, ReadOnlyMemory<byte>? Data);
 /// <summary>
 /// The bot's replies to one turn, reduced to what the scripts look at: their words (each reply's text and every string
 /// in its cards and suggested actions) and their <c>Action.Submit</c> buttons. Read in one pass of a
-/// <see cref="Utf8JsonReader"/> over the answer's bytes, kept in a pooled buffer: a word is a slice of those bytes
+/// <see cref="JsonScanner"/> over the answer's bytes, kept in a pooled buffer: a word is a slice of those bytes
 /// (unescaped when the JSON escaped it), searched as UTF-8, so no string is made per word.
 /// </summary>
 internal sealed class Replies : IDisposable
 {
-    private const int MaxDepth = 64;
-
     /// <summary>A button whose title is JSON null: titled "".</summary>
     private const int NullTitle = int.MaxValue;
-
-    [ThreadStatic]
-    private static Container[]? t_open;
 
     private byte[] _buffer = [];
     private int _used;
@@ -119,176 +114,180 @@ internal sealed class Replies : IDisposable
 
     private bool ReadAnswer(int length)
     {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(0, length), new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var json = new JsonScanner(_buffer.AsSpan(0, length));
+        if (json.Peek() != '{')
         {
             return false;
         }
 
         var found = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        json.StartContainer();
+        if (!json.TryEnd('}'))
         {
-            var isActivities = reader.ValueTextEquals("activities"u8);
-            reader.Read();
-            if (isActivities && reader.TokenType == JsonTokenType.StartArray)
+            do
             {
-                found = true;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                var isActivities = json.PropertyName().SequenceEqual("activities"u8);
+                if (isActivities && json.Peek() == '[')
                 {
-                    if (reader.TokenType == JsonTokenType.StartObject)
+                    found = true;
+                    json.StartContainer();
+                    if (!json.TryEnd(']'))
                     {
-                        ReadActivity(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
+                        do
+                        {
+                            if (json.Peek() == '{')
+                            {
+                                ReadActivity(ref json);
+                            }
+                            else
+                            {
+                                json.Skip();
+                            }
+                        }
+                        while (json.NextItem(']'));
                     }
                 }
+                else
+                {
+                    json.Skip();
+                }
             }
-            else
-            {
-                reader.Skip();
-            }
+            while (json.NextItem('}'));
         }
 
         return found;
     }
 
-    /// <summary>One activity (the reader on its StartObject): its text first, then the words and buttons of its cards.</summary>
-    private void ReadActivity(ref Utf8JsonReader reader)
+    /// <summary>One activity (the scanner on its <c>{</c>): its text first, then the words and buttons of its cards.</summary>
+    private void ReadActivity(ref JsonScanner json)
     {
         Count++;
         var first = _wordCount;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        json.StartContainer();
+        if (json.TryEnd('}'))
         {
-            if (reader.ValueTextEquals("text"u8))
+            return;
+        }
+
+        do
+        {
+            var name = json.PropertyName();
+            if (name.SequenceEqual("text"u8) && json.Peek() == '"')
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    AddWord(ref reader);
-                    MoveLastWordTo(first); // the text before the cards' words, wherever it stands in the activity
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                AddWord(ref json);
+                MoveLastWordTo(first); // the text before the cards' words, wherever it stands in the activity
             }
-            else if (reader.ValueTextEquals("attachments"u8) || reader.ValueTextEquals("suggestedActions"u8))
+            else if (name.SequenceEqual("attachments"u8) || name.SequenceEqual("suggestedActions"u8))
             {
-                reader.Read();
-                Walk(ref reader);
+                Walk(ref json);
             }
             else
             {
-                reader.Read();
-                reader.Skip();
+                json.Skip();
             }
         }
+        while (json.NextItem('}'));
     }
 
     /// <summary>
-    /// Every string under the value the reader is on, in document order, and every object with <c>type</c>
+    /// Every string of the value the scanner is on, in document order, and every object with <c>type</c>
     /// "Action.Submit" and a <c>title</c> as a button (an outer button before the buttons inside it).
     /// </summary>
-    private void Walk(ref Utf8JsonReader reader)
+    private void Walk(ref JsonScanner json)
     {
-        if (reader.TokenType == JsonTokenType.String)
+        switch (json.Peek())
         {
-            AddWord(ref reader);
-            return;
-        }
+            case (byte)'"':
+                AddWord(ref json);
+                break;
+            case (byte)'[':
+                json.StartContainer();
+                if (!json.TryEnd(']'))
+                {
+                    do
+                    {
+                        Walk(ref json);
+                    }
+                    while (json.NextItem(']'));
+                }
 
-        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
-        {
-            return;
+                break;
+            case (byte)'{':
+                WalkObject(ref json);
+                break;
+            default:
+                json.SkipLiteral();
+                break;
         }
+    }
 
-        var open = t_open ??= new Container[MaxDepth + 1]; // the walk never awaits: one per thread will do
-        var depth = 0;
-        open[0] = Container.Start(_buttons.Count);
-        while (depth >= 0 && reader.Read())
+    /// <summary>An object (the scanner on its <c>{</c>): its words, and itself as a button when it is one, before those inside it.</summary>
+    private void WalkObject(ref JsonScanner json)
+    {
+        var buttonsBefore = _buttons.Count;
+        var (isSubmit, title, data) = (false, -1, default(ReadOnlyMemory<byte>?));
+        json.StartContainer();
+        if (!json.TryEnd('}'))
         {
-            ref var parent = ref open[depth];
-            switch (reader.TokenType)
+            do
             {
-                case JsonTokenType.PropertyName:
-                    parent.Property = reader.ValueTextEquals("type"u8) ? Property.Type
-                        : reader.ValueTextEquals("title"u8) ? Property.Title
-                        : reader.ValueTextEquals("data"u8) ? Property.Data
-                        : Property.Other;
-                    break;
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    if (parent.Property == Property.Data)
-                    {
-                        parent.DataStart = (int)reader.TokenStartIndex;
-                    }
+                var name = json.PropertyName();
+                var property = name.Length switch
+                {
+                    4 when name.SequenceEqual("type"u8) => Property.Type,
+                    4 when name.SequenceEqual("data"u8) => Property.Data,
+                    5 when name.SequenceEqual("title"u8) => Property.Title,
+                    _ => Property.Other,
+                };
+                var start = json.ValueStart();
+                if (property == Property.Type && json.Peek() == '"')
+                {
+                    AddWord(ref json);
+                    isSubmit |= _buffer.AsSpan(_words[_wordCount - 1]).SequenceEqual("Action.Submit"u8);
+                }
+                else if (property == Property.Title && json.Peek() == '"')
+                {
+                    AddWord(ref json);
+                    title = _wordCount - 1;
+                }
+                else if (property == Property.Title && json.Peek() == 'n')
+                {
+                    json.SkipLiteral(); // null, or not JSON
+                    title = NullTitle;
+                }
+                else
+                {
+                    Walk(ref json);
+                }
 
-                    open[++depth] = Container.Start(_buttons.Count);
-                    break;
-                case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                    var closed = open[depth];
-                    if (closed.IsSubmit && closed.Title >= 0)
-                    {
-                        var title = closed.Title == NullTitle ? "" : Encoding.UTF8.GetString(_buffer.AsSpan(_words[closed.Title]));
-                        _buttons.Insert(closed.ButtonsBefore, new CardButton(title, closed.Data));
-                    }
-
-                    if (--depth >= 0)
-                    {
-                        ValueEnded(ref open[depth], ref reader, open[depth].DataStart);
-                    }
-
-                    break;
-                default: // a string, number, true, false or null
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        AddWord(ref reader);
-                        if (parent.Property == Property.Type && reader.ValueTextEquals("Action.Submit"u8))
-                        {
-                            parent.IsSubmit = true;
-                        }
-                        else if (parent.Property == Property.Title)
-                        {
-                            parent.Title = _wordCount - 1;
-                        }
-                    }
-                    else if (parent.Property == Property.Title && reader.TokenType == JsonTokenType.Null)
-                    {
-                        parent.Title = NullTitle;
-                    }
-
-                    ValueEnded(ref parent, ref reader, (int)reader.TokenStartIndex);
-                    break;
+                if (property == Property.Data)
+                {
+                    data = _buffer.AsMemory(start, json.Position - start);
+                }
             }
+            while (json.NextItem('}'));
         }
-    }
 
-    /// <summary>A property's value ended: when it was the <c>data</c>, its raw JSON from <paramref name="start"/>.</summary>
-    private void ValueEnded(ref Container container, ref Utf8JsonReader reader, int start)
-    {
-        if (container.Property == Property.Data)
+        if (isSubmit && title >= 0)
         {
-            container.Data = _buffer.AsMemory(start, (int)reader.BytesConsumed - start);
+            _buttons.Insert(buttonsBefore, new CardButton(title == NullTitle ? "" : Encoding.UTF8.GetString(_buffer.AsSpan(_words[title])), data));
         }
-
-        container.Property = Property.None;
     }
 
-    /// <summary>The string the reader is on as a word: a slice of the answer, or its unescaped copy after the answer.</summary>
-    private void AddWord(ref Utf8JsonReader reader)
+    /// <summary>The string the scanner is on as a word: a slice of the answer, or its unescaped copy after the answer.</summary>
+    private void AddWord(ref JsonScanner json)
     {
+        var (start, end, escaped) = json.String();
         Range word;
-        if (reader.ValueIsEscaped)
+        if (escaped)
         {
-            var written = reader.CopyString(_buffer.AsSpan(_used));
+            var written = JsonScanner.Unescape(_buffer.AsSpan(start - 1, end - start + 2), _buffer.AsSpan(_used));
             word = new Range(_used, _used + written);
             _used += written;
         }
         else
         {
-            var start = (int)reader.TokenStartIndex + 1; // after the opening quote
-            word = new Range(start, start + reader.ValueSpan.Length);
+            word = new Range(start, end);
         }
 
         if (_wordCount == _words.Length)
@@ -309,19 +308,5 @@ internal sealed class Replies : IDisposable
         _words[index] = word;
     }
 
-    private enum Property : byte { None, Type, Title, Data, Other }
-
-    /// <summary>An object or array being walked: which of its properties the next value belongs to, and what makes it a button.</summary>
-    private struct Container
-    {
-        public Property Property;
-        public bool IsSubmit;
-        /// <summary>The word that is the title, <see cref="NullTitle"/> for a null title, -1 for none.</summary>
-        public int Title;
-        public int DataStart;
-        public ReadOnlyMemory<byte>? Data;
-        public int ButtonsBefore;
-
-        public static Container Start(int buttonsBefore) => new() { Title = -1, ButtonsBefore = buttonsBefore };
-    }
+    private enum Property : byte { Other, Type, Title, Data }
 }
