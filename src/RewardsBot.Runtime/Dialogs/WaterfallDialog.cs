@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Dialogs;
@@ -19,6 +20,7 @@ public class WaterfallDialog<TState> : Dialog
 {
     private const string OptionsKey = "options";
     private const string StateKey = "state";
+    private static JsonTypeInfo<TState>? s_stateTypeInfo;
     private readonly List<WaterfallStep<TState>> _steps;
 
     public WaterfallDialog(string dialogId, IEnumerable<WaterfallStep<TState>>? steps = null)
@@ -64,8 +66,8 @@ public class WaterfallDialog<TState> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        instance.State[DialogInstanceExtensions.StepIndexKey] = index;
         var state = LoadState(instance);
+        instance.State[DialogInstanceExtensions.StepIndexKey] = index;
         var options = instance.State[OptionsKey]?.DeepClone();
         var step = new WaterfallStepContext<TState>(this, dc, instance, index, reason, result, state, options);
         var turnResult = await _steps[index](step, cancellationToken).ConfigureAwait(false);
@@ -73,11 +75,15 @@ public class WaterfallDialog<TState> : Dialog
         return turnResult;
     }
 
+    /// <summary>Keeps the collected values in the instance, serialized once, as they are now.</summary>
     internal static void SaveState(DialogInstance instance, TState state)
-        => instance.State[StateKey] = JsonSerializer.SerializeToNode(state, BotJson.Options);
+        => instance.State[StateKey] = SerializedStateValue.Create(state, StateTypeInfo);
+
+    /// <summary>Resolved on first use: a state type the serializer refuses fails the step that saves it, not the type.</summary>
+    private static JsonTypeInfo<TState> StateTypeInfo => s_stateTypeInfo ??= SerializedStateValue.TypeInfoOf<TState>();
 
     private static TState LoadState(DialogInstance instance)
-        => instance.State[StateKey]?.Deserialize<TState>(BotJson.Options) ?? new TState();
+        => SerializedStateValue.Read(instance, StateKey, StateTypeInfo) ?? new TState();
 
     internal Task<DialogTurnResult> NextAsync(DialogContext dc, DialogInstance instance, TState state, object? result, CancellationToken cancellationToken)
     {

@@ -29,13 +29,27 @@ public sealed class BotStateSet
     public async Task LoadAllAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        foreach (var group in BotStates.Where(state => state.NeedsLoad(turnContext, force)).GroupBy(state => state.StateStorage))
+        var groups = new List<(IStorage Storage, List<BotState> Members)>(1);
+        foreach (var state in BotStates)
         {
-            var keys = group.Select(state => state.StorageKeyOf(turnContext)).ToArray();
-            var items = await group.Key.ReadAsync(keys, cancellationToken);
-            foreach (var (state, key) in group.Zip(keys))
+            if (state.NeedsLoad(turnContext, force))
             {
-                state.SetLoaded(turnContext, items.GetValueOrDefault(key));
+                GroupOf(groups, state.StateStorage).Add(state);
+            }
+        }
+
+        foreach (var (storage, states) in groups)
+        {
+            var keys = new string[states.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = states[i].StorageKeyOf(turnContext);
+            }
+
+            var items = await storage.ReadAsync(keys, cancellationToken);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                states[i].SetLoaded(turnContext, items.GetValueOrDefault(keys[i]));
             }
         }
     }
@@ -43,23 +57,47 @@ public sealed class BotStateSet
     public async Task SaveAllChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var pending = BotStates
-            .Select(state => (state.StateStorage, Change: state.FindChange(turnContext, force)))
-            .Where(entry => entry.Change is not null)
-            .GroupBy(entry => entry.StateStorage, entry => entry.Change!);
-        foreach (var group in pending)
+
+        // Every state's change is worked out before anything is written.
+        var groups = new List<(IStorage Storage, List<PendingChange> Members)>(1);
+        foreach (var state in BotStates)
         {
-            var changes = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
-            foreach (var change in group)
+            if (state.FindChange(turnContext, force) is { } change)
+            {
+                GroupOf(groups, state.StateStorage).Add(change);
+            }
+        }
+
+        foreach (var (storage, pending) in groups)
+        {
+            var changes = new Dictionary<string, StoreItem>(pending.Count, StringComparer.Ordinal);
+            foreach (var change in pending)
             {
                 changes[change.Key] = change.Item;
             }
 
-            var eTags = await group.Key.WriteAsync(changes, cancellationToken);
-            foreach (var change in group)
+            var eTags = await storage.WriteAsync(changes, cancellationToken);
+            foreach (var change in pending)
             {
                 change.MarkSaved(eTags[change.Key]);
             }
         }
+    }
+
+    /// <summary>The members kept in <paramref name="storage"/>; groups stay in the order their storage first appears.</summary>
+    /// <remarks>A plain list rather than LINQ grouping: there is one storage in practice, and this runs twice a turn.</remarks>
+    private static List<T> GroupOf<T>(List<(IStorage Storage, List<T> Members)> groups, IStorage storage)
+    {
+        foreach (var (groupStorage, members) in groups)
+        {
+            if (EqualityComparer<IStorage>.Default.Equals(groupStorage, storage))
+            {
+                return members;
+            }
+        }
+
+        var added = new List<T>(2);
+        groups.Add((storage, added));
+        return added;
     }
 }

@@ -110,20 +110,69 @@ internal sealed class CachedBotState
     /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>
     public string Serialize(string? stateName)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var names = new string[_properties.Count];
+        _properties.Keys.CopyTo(names, 0);
+        Array.Sort(names, StringComparer.Ordinal);
+        var buffer = SerializeBuffer.Rent();
+        try
         {
+            var writer = buffer.Writer;
             writer.WriteStartObject();
-            foreach (var (name, property) in _properties.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            foreach (var name in names)
             {
                 writer.WritePropertyName(name);
-                property.WriteTo(writer, name, stateName);
+                _properties[name].WriteTo(writer, name, stateName);
             }
 
             writer.WriteEndObject();
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.Written);
+        }
+        finally
+        {
+            SerializeBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The buffer and writer a document is written into, kept per thread between saves (the text is copied out as a
+    /// string before the next save on the thread starts, so one is enough).
+    /// </summary>
+    private sealed class SerializeBuffer
+    {
+        /// <summary>A buffer that grew past this (a very large state) is left to the collector rather than kept.</summary>
+        private const int KeptBytes = 64 * 1024;
+
+        [ThreadStatic]
+        private static SerializeBuffer? cached;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+
+        private SerializeBuffer() => Writer = new Utf8JsonWriter(_buffer, WriterOptions);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public static SerializeBuffer Rent()
+        {
+            var buffer = cached ?? new SerializeBuffer();
+            cached = null;
+            return buffer;
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        /// <summary>Keeps the buffer for the thread's next save, emptied (also after a save that failed midway).</summary>
+        public static void Return(SerializeBuffer buffer)
+        {
+            if (buffer._buffer.Capacity > KeptBytes)
+            {
+                return;
+            }
+
+            buffer._buffer.ResetWrittenCount();
+            buffer.Writer.Reset(buffer._buffer);
+            cached = buffer;
+        }
     }
 }
 

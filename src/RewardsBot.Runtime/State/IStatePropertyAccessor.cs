@@ -25,25 +25,64 @@ public interface IStatePropertyAccessor<T>
 }
 
 /// <summary>The accessor <see cref="BotState.CreateProperty{T}"/> returns: loads the state, then reads or changes one property of it.</summary>
+/// <remarks>
+/// Once the turn has loaded the state (every call but the first, usually) the property is read or set at once,
+/// without async machinery; a failure still comes back in the returned task, as from the async path.
+/// </remarks>
 internal sealed class BotStatePropertyAccessor<T>(BotState botState, string name) : IStatePropertyAccessor<T>
 {
     public string Name { get; } = name;
 
-    public async Task<T> GetAsync(ITurnContext turnContext, Func<T>? defaultValueFactory = null, CancellationToken cancellationToken = default)
+    public Task<T> GetAsync(ITurnContext turnContext, Func<T>? defaultValueFactory = null, CancellationToken cancellationToken = default)
     {
-        await botState.LoadAsync(turnContext, force: false, cancellationToken);
-        return botState.GetPropertyValue(turnContext, Name, defaultValueFactory);
+        if (turnContext is null || botState.NeedsLoad(turnContext, force: false))
+        {
+            return LoadThenGetAsync(turnContext!, defaultValueFactory, cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(botState.GetPropertyValue(turnContext, Name, defaultValueFactory));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
     }
 
-    public async Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken = default)
+    public Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken = default)
     {
-        await botState.LoadAsync(turnContext, force: false, cancellationToken);
-        botState.SetPropertyValue(turnContext, Name, value);
+        if (turnContext is null || botState.NeedsLoad(turnContext, force: false))
+        {
+            return LoadThenSetAsync(turnContext!, value, cancellationToken);
+        }
+
+        try
+        {
+            botState.SetPropertyValue(turnContext, Name, value);
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await botState.LoadAsync(turnContext, force: false, cancellationToken);
         botState.DeletePropertyValue(turnContext, Name);
+    }
+
+    private async Task<T> LoadThenGetAsync(ITurnContext turnContext, Func<T>? defaultValueFactory, CancellationToken cancellationToken)
+    {
+        await botState.LoadAsync(turnContext, force: false, cancellationToken);
+        return botState.GetPropertyValue(turnContext, Name, defaultValueFactory);
+    }
+
+    private async Task LoadThenSetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
+    {
+        await botState.LoadAsync(turnContext, force: false, cancellationToken);
+        botState.SetPropertyValue(turnContext, Name, value);
     }
 }

@@ -117,6 +117,23 @@ public sealed class BotStateTests
     }
 
     [Fact]
+    public async Task A_property_that_cannot_be_read_fails_the_returned_task_also_once_the_state_is_loaded()
+    {
+        var first = Turns.Message();
+        await _conversationState.CreateProperty<string>("word").SetAsync(first, "not a number", None);
+        await _conversationState.SaveChangesAsync(first, cancellationToken: None);
+        var turn = Turns.Message();
+        await _conversationState.LoadAsync(turn, cancellationToken: None);
+
+        var read = _conversationState.CreateProperty<int>("word").GetAsync(turn, null, None);
+        var write = _conversationState.CreateProperty<int>("other").SetAsync(null!, 1, None);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => read);
+        Assert.Contains("'word'", ex.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => write);
+    }
+
+    [Fact]
     public async Task State_is_read_once_per_turn()
     {
         var turn = Turns.Message();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Dialogs.Choices;
@@ -28,7 +27,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        instance.State[DialogInstanceExtensions.PromptOptionsKey] = JsonSerializer.SerializeToNode(promptOptions, BotJson.Options);
+        instance.SetPromptOptions(promptOptions);
         instance.State[DialogInstanceExtensions.AttemptsKey] = 0;
         await SendPromptAsync(dc.Context, instance, promptOptions, retryText: null, isRetry: false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using RewardsBot.Runtime.Dialogs.Choices;
 using RewardsBot.Runtime.Schema;
 
@@ -24,13 +26,44 @@ public enum ListStyle
 }
 
 /// <summary>What a prompt asks and how. Kept in the prompt's state between turns (plain JSON).</summary>
+/// <remarks>
+/// Read back from the state every turn the prompt waits, while the activities it asks with (often a whole card) are
+/// needed only to ask again: options read from stored state keep those as the stored JSON until asked for.
+/// </remarks>
 public sealed class PromptOptions
 {
+    private static readonly StoredJsonNames Names = new("prompt", "retryPrompt", "choices", "style", "helpText", "maxAttempts", "validations");
+
+    private Activity? _prompt;
+    private Activity? _retryPrompt;
+
+    /// <summary>The stored <see cref="Prompt"/> (a JSON object) until it is asked for; else undefined.</summary>
+    private JsonElement _storedPrompt;
+
+    /// <summary>The stored <see cref="RetryPrompt"/> (a JSON object) until it is asked for; else undefined.</summary>
+    private JsonElement _storedRetryPrompt;
+
     /// <summary>The question (text, and possibly a card).</summary>
-    public Activity? Prompt { get; set; }
+    public Activity? Prompt
+    {
+        get => _storedPrompt.ValueKind == JsonValueKind.Undefined ? _prompt : _prompt = ReadStored(ref _storedPrompt);
+        set
+        {
+            _prompt = value;
+            _storedPrompt = default;
+        }
+    }
 
     /// <summary>Asked after an answer that was not understood; <see cref="Prompt"/> when null.</summary>
-    public Activity? RetryPrompt { get; set; }
+    public Activity? RetryPrompt
+    {
+        get => _storedRetryPrompt.ValueKind == JsonValueKind.Undefined ? _retryPrompt : _retryPrompt = ReadStored(ref _storedRetryPrompt);
+        set
+        {
+            _retryPrompt = value;
+            _storedRetryPrompt = default;
+        }
+    }
 
     public List<Choice>? Choices { get; set; }
 
@@ -44,4 +77,71 @@ public sealed class PromptOptions
 
     /// <summary>Settings for the prompt's validator (e.g. a minimum), free-form.</summary>
     public JsonNode? Validations { get; set; }
+
+    /// <summary>
+    /// Options as stored in a prompt's state (<paramref name="element"/>), read as the serializer reads them (names
+    /// in any case, unknown ones ignored) except that <see cref="Prompt"/> and <see cref="RetryPrompt"/> stay JSON
+    /// until asked for. Null for a stored null.
+    /// </summary>
+    /// <exception cref="JsonException">The stored JSON does not fit <see cref="PromptOptions"/>.</exception>
+    internal static PromptOptions? FromStoredJson(JsonElement element, JsonSerializerOptions serializerOptions)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return element.Deserialize((JsonTypeInfo<PromptOptions>)serializerOptions.GetTypeInfo(typeof(PromptOptions)));
+        }
+
+        var options = new PromptOptions();
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (Names.Of(property))
+            {
+                case "prompt":
+                    options._prompt = null;
+                    options._storedPrompt = Stored(value, serializerOptions);
+                    break;
+                case "retryPrompt":
+                    options._retryPrompt = null;
+                    options._storedRetryPrompt = Stored(value, serializerOptions);
+                    break;
+                case "choices":
+                    options.Choices = value.Deserialize<List<Choice>?>(serializerOptions);
+                    break;
+                case "style":
+                    options.Style = value.Deserialize<ListStyle>(serializerOptions);
+                    break;
+                case "helpText":
+                    options.HelpText = value.Deserialize<string?>(serializerOptions);
+                    break;
+                case "maxAttempts":
+                    options.MaxAttempts = value.Deserialize<int>(serializerOptions);
+                    break;
+                case "validations":
+                    options.Validations = value.Deserialize<JsonNode?>(serializerOptions);
+                    break;
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>An activity kept as stored: an object stays JSON; null, or anything else, is read now (and refused as the serializer would).</summary>
+    private static JsonElement Stored(JsonElement value, JsonSerializerOptions serializerOptions)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return value;
+        }
+
+        _ = value.Deserialize<Activity?>(serializerOptions);
+        return default;
+    }
+
+    private static Activity? ReadStored(ref JsonElement stored)
+    {
+        var activity = stored.Deserialize<Activity>(BotJson.Options);
+        stored = default;
+        return activity;
+    }
 }
