@@ -125,7 +125,8 @@ internal static class SubmitActionStamp
                     break;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
-                    var frame = frames[depth--];
+                    // The closed frame stays where it is until the next container opens: read in place.
+                    ref var frame = ref frames[depth--];
                     if (frame.IsObject)
                     {
                         frame.Self.Close = (int)reader.TokenStartIndex;
@@ -152,13 +153,28 @@ internal static class SubmitActionStamp
         }
     }
 
-    private static Role Classify(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("type"u8) ? Role.Type
-        : reader.ValueTextEquals("data"u8) ? Role.Data
-        : reader.ValueTextEquals("_dialog"u8) ? Role.DialogKey
-        : reader.ValueTextEquals("msteams"u8) ? Role.Msteams
-        : reader.ValueTextEquals("value"u8) ? Role.Value
-        : Role.Other;
+    private static Role Classify(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            // Most names are none of these: told apart by their length first.
+            var name = reader.ValueSpan;
+            return name.Length switch
+            {
+                4 => name.SequenceEqual("type"u8) ? Role.Type : name.SequenceEqual("data"u8) ? Role.Data : Role.Other,
+                5 => name.SequenceEqual("value"u8) ? Role.Value : Role.Other,
+                7 => name.SequenceEqual("_dialog"u8) ? Role.DialogKey : name.SequenceEqual("msteams"u8) ? Role.Msteams : Role.Other,
+                _ => Role.Other,
+            };
+        }
+
+        return reader.ValueTextEquals("type"u8) ? Role.Type
+            : reader.ValueTextEquals("data"u8) ? Role.Data
+            : reader.ValueTextEquals("_dialog"u8) ? Role.DialogKey
+            : reader.ValueTextEquals("msteams"u8) ? Role.Msteams
+            : reader.ValueTextEquals("value"u8) ? Role.Value
+            : Role.Other;
+    }
 
     /// <summary>An object or array closed as the value of <paramref name="parent"/>'s current member.</summary>
     private static void SetContainer(ref Frame parent, in Frame child, int end)
@@ -284,9 +300,11 @@ internal static class SubmitActionStamp
         private readonly byte[] _dataMember;
         private readonly int _keyMember;
 
+        private static readonly JsonEncodedText Key = JsonEncodedText.Encode(CardSubmission.DialogKey, BotJson.Options.Encoder);
+
         public Texts(string dialogInstanceId)
         {
-            var key = JsonEncodedText.Encode(CardSubmission.DialogKey, BotJson.Options.Encoder).EncodedUtf8Bytes;
+            var key = Key.EncodedUtf8Bytes;
             var id = JsonEncodedText.Encode(dialogInstanceId, BotJson.Options.Encoder).EncodedUtf8Bytes;
 
             // ,"data":{"_dialog":"id"} then ,"_dialog":"id"

@@ -64,6 +64,7 @@ public sealed class Attachment
     /// The content as a tree, to read or change. Content carried as JSON text is parsed on the first read, and from
     /// then on the tree is the content (the caller may change it); setting the property replaces the content.
     /// </summary>
+    [JsonIgnore]
     public JsonNode? Content
     {
         get
@@ -81,6 +82,15 @@ public sealed class Attachment
             _content = value;
             _contentJson = null;
         }
+    }
+
+    /// <summary>The serializer's <c>content</c>: <see cref="Content"/>, written from its text when it is carried as text.</summary>
+    [JsonInclude]
+    [JsonPropertyName("content")]
+    internal AttachmentContentJson? SerializedContent
+    {
+        get => _contentJson is { } json ? new AttachmentContentJson(json, null) : _content is { } node ? new AttachmentContentJson(null, node) : null;
+        set => Content = value?.Node;
     }
 
     public string? Name { get; set; }
@@ -127,6 +137,42 @@ public sealed class Attachment
         ThumbnailUrl = ThumbnailUrl,
         Properties = Properties,
     };
+}
+
+/// <summary>
+/// An attachment's content as the serializer sees it: the text it is carried as (written as it is: the bytes the tree
+/// would be written as with <see cref="BotJson.Options"/>), or the tree. Read as a tree, as a <see cref="JsonNode"/> is.
+/// </summary>
+[JsonConverter(typeof(AttachmentContentJsonConverter))]
+internal sealed class AttachmentContentJson(byte[]? json, JsonNode? node)
+{
+    public byte[]? Json { get; } = json;
+
+    public JsonNode? Node { get; } = node;
+}
+
+internal sealed class AttachmentContentJsonConverter : JsonConverter<AttachmentContentJson>
+{
+    public override AttachmentContentJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => new(null, JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive }));
+
+    public override void Write(Utf8JsonWriter writer, AttachmentContentJson value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Json is { } json)
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
+        }
+        else if (value.Node is { } node)
+        {
+            node.WriteTo(writer, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
 }
 
 /// <summary>A button: in suggested actions, hero cards and Teams' <c>msteams</c> submit payloads.</summary>

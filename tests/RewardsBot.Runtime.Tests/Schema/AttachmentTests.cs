@@ -22,6 +22,30 @@ public class AttachmentTests
     }
 
     [Fact]
+    public void Serializing_content_carried_as_text_copies_the_text_without_making_a_tree()
+    {
+        var attachment = AsText(Card);
+
+        var json = JsonSerializer.SerializeToNode(new PromptLike { Prompt = Message(attachment) }, BotJson.Options)!.ToJsonString(BotJson.Options);
+
+        Assert.NotNull(attachment.ContentJson);
+        Assert.Contains(Encoding.UTF8.GetString(attachment.ContentJson), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Content_is_read_as_a_tree_whose_names_match_as_the_options_say()
+    {
+        const string Json = """{"contentType":"x","content":{"Type":"AdaptiveCard","n":[1.50]},"name":"n","extra":true}""";
+
+        var attachment = JsonSerializer.Deserialize<Attachment>(Json, BotJson.Options)!;
+
+        Assert.Equal("AdaptiveCard", attachment.Content!["type"]!.GetValue<string>());
+        Assert.Equal("1.50", attachment.Content["n"]![0]!.ToJsonString());
+        Assert.Equal(Json, JsonSerializer.Serialize(attachment, BotJson.Options));
+        Assert.Null(JsonSerializer.Deserialize<Attachment>("""{"content":null}""", BotJson.Options)!.Content);
+    }
+
+    [Fact]
     public void Reading_the_content_makes_its_tree_and_changes_to_the_tree_are_what_is_written()
     {
         var attachment = AsText(Card);
@@ -58,6 +82,11 @@ public class AttachmentTests
         copy.Attachments[0].Content!["type"] = "Changed";
         Assert.Equal("AdaptiveCard", original.Attachments[0].Content!["type"]!.GetValue<string>());
         Assert.Equal("card", copy.Attachments[0].Name);
+    }
+
+    private sealed class PromptLike
+    {
+        public Activity? Prompt { get; set; }
     }
 
     private static Attachment AsText(string json)
