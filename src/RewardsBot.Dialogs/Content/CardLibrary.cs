@@ -78,7 +78,7 @@ public sealed class CardLibrary
         }
 
         var languageCard = languages[BotLanguage.FromLocale(locale)];
-        JsonNode? card;
+        Attachment? card;
         try
         {
             card = Expand(languageCard, name, data);
@@ -88,14 +88,15 @@ public sealed class CardLibrary
             throw new CardTemplateException($"The card 'cards/{name}.json' could not be expanded: {e.Message}", e);
         }
 
-        // Checked on the card only when the template does not fix its root (reading the card makes its root's nodes).
-        if (card is not JsonObject cardObject
-            || (languageCard.Template.RootType != AdaptiveCardType && cardObject["type"]?.GetValue<string>() != AdaptiveCardType))
+        // Checked on the card only when the template does not fix its root (reading the card makes a tree of it).
+        if (card is null
+            || (languageCard.Template.RootType != AdaptiveCardType
+                && (card.Content is not JsonObject cardObject || cardObject["type"]?.GetValue<string>() != AdaptiveCardType)))
         {
             throw new CardTemplateException($"The card 'cards/{name}.json' did not expand to one AdaptiveCard object; check the $when/$data on its root.");
         }
 
-        return new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = cardObject };
+        return card;
     }
 
     /// <summary>A message carrying the card; <paramref name="text"/> (optional) is shown with it and read by screen readers.</summary>
@@ -110,7 +111,7 @@ public sealed class CardLibrary
     /// Expands with the data's JSON, serialised once into a buffer kept per thread and read in place. When the template
     /// made for the language still reads the words, they are added to the data as <c>t</c>.
     /// </summary>
-    private static JsonNode? Expand(LanguageCard card, string name, object? data)
+    private static Attachment? Expand(LanguageCard card, string name, object? data)
     {
         var buffer = DataBuffer.Rent();
         try
@@ -146,7 +147,7 @@ public sealed class CardLibrary
             }
 
             using var document = JsonDocument.Parse(json);
-            return card.Template.ExpandStrict(document.RootElement);
+            return card.Template.ExpandStrictToAttachment(document.RootElement, ContentTypes.AdaptiveCard);
         }
         finally
         {

@@ -83,7 +83,7 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
         // The replies are written once as JSON and kept as that text (JsonText), read back only when the same activity
         // arrives again: they cost the state's reads and writes a copy, not a tree of cards to rebuild every turn.
         await _lastActivityId.SetAsync(turnContext, activity.Id!, cancellationToken).ConfigureAwait(false);
-        await _lastReplies.SetAsync(turnContext, JsonText.From(TurnReplies.Pending(turnContext).ToArray()), cancellationToken).ConfigureAwait(false);
+        await _lastReplies.SetAsync(turnContext, JsonText.FromActivities(TurnReplies.Pending(turnContext)), cancellationToken).ConfigureAwait(false);
 
         // One write for both states: a conflict on either (two chats of one user at once) saves neither, and the
         // adapter runs the turn again on fresh state.

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RewardsBot.Runtime.Schema;
 
 namespace RewardsBot.Runtime.Cards;
 
@@ -70,6 +70,28 @@ public sealed class CardTemplate
     public JsonNode? ExpandStrict(JsonElement data) => ExpandOrThrow(ExpressionValues.FromElement(data), host: null);
 
     /// <summary>
+    /// Like <see cref="ExpandStrict(JsonElement)"/>, as an attachment of <paramref name="contentType"/> carrying the card
+    /// as the JSON text the expansion wrote: nothing is parsed back, the text is what is sent, and a tree is made only
+    /// if something reads <see cref="Attachment.Content"/>. Null when the root object is dropped by <c>$when</c>.
+    /// </summary>
+    /// <exception cref="CardTemplateException">Lists every unresolved binding with its JSON path.</exception>
+    public Attachment? ExpandStrictToAttachment(JsonElement data, string contentType)
+    {
+        var unresolved = new List<string>();
+        var buffer = Write(ExpressionValues.FromElement(data), host: null, unresolved);
+        try
+        {
+            ThrowIfUnresolved(unresolved);
+            var json = buffer.Written;
+            return json.SequenceEqual("null"u8) ? null : Attachment.WithContentJson(contentType, json.ToArray());
+        }
+        finally
+        {
+            ExpansionBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// This template for known values of some root data fields (e.g. a card's words in one language): a binding that
     /// reads one of them, as <c>name.…</c> outside any <c>$data</c> or as <c>$root.name.…</c>, becomes what it would
     /// read, so expansions do less. Expanding the result gives what this template gives with those fields in the data.
@@ -90,12 +112,13 @@ public sealed class CardTemplate
     }
 
     /// <summary>
-    /// How expansions write: the text is only an intermediate form, read back into the card tree, and every writer of
-    /// that tree escapes its strings again with its own encoder; so nothing but what JSON requires is escaped here.
+    /// How expansions write: as <see cref="Schema.ActivityWriter"/> writes a card (compact, strings escaped with the wire
+    /// encoder), so that an expansion is the very text sent (<see cref="ExpandStrictToAttachment"/>). Literal parts of
+    /// templates are compiled with these options too, and data is written again, never copied as it came.
     /// </summary>
     internal static JsonWriterOptions WriterOptions { get; } = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = BotJson.Options.Encoder,
         SkipValidation = true,
     };
 
@@ -103,23 +126,41 @@ public sealed class CardTemplate
     {
         var unresolved = new List<string>();
         var result = Expand(data, host, unresolved);
+        ThrowIfUnresolved(unresolved);
+        return result;
+    }
+
+    private static void ThrowIfUnresolved(List<string> unresolved)
+    {
         if (unresolved.Count > 0)
         {
             throw new CardTemplateException(
                 "The card has unresolved bindings; pass the missing data or fix the template:"
                 + Environment.NewLine + string.Join(Environment.NewLine, unresolved));
         }
-
-        return result;
     }
 
     private JsonNode? Expand(object? data, JsonNode? host, List<string> unresolved)
     {
-        var hostValue = host is null ? Undefined.Value : ToValue(host);
-        var scope = new DataScope(data, data, Undefined.Value, hostValue);
-
         // The card is written as JSON text and read back as one tree over that text: its nodes are made only when
         // something reads them, and writing the card out copies the text instead of walking a tree of nodes.
+        var buffer = Write(data, host, unresolved);
+        try
+        {
+            var json = buffer.Written;
+            return json.SequenceEqual("null"u8) ? null : JsonNode.Parse(json);
+        }
+        finally
+        {
+            ExpansionBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the expansion into a buffer of this thread, which the caller reads and then gives back.</summary>
+    private ExpansionBuffer Write(object? data, JsonNode? host, List<string> unresolved)
+    {
+        var hostValue = host is null ? Undefined.Value : ToValue(host);
+        var scope = new DataScope(data, data, Undefined.Value, hostValue);
         var buffer = ExpansionBuffer.Rent();
         var writer = buffer.Writer;
         var bindings = new BindingEvaluator(unresolved);
@@ -127,13 +168,16 @@ public sealed class CardTemplate
         {
             new TemplateExpander(writer, bindings).WriteValue(root, scope);
             writer.Flush();
-            var json = buffer.Written;
-            return json.SequenceEqual("null"u8) ? null : JsonNode.Parse(json);
+            return buffer;
+        }
+        catch
+        {
+            ExpansionBuffer.Return(buffer);
+            throw;
         }
         finally
         {
             bindings.Release();
-            ExpansionBuffer.Return(buffer);
         }
     }
 

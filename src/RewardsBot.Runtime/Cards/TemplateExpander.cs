@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace RewardsBot.Runtime.Cards;
@@ -177,12 +176,13 @@ internal sealed class TemplateExpander(Utf8JsonWriter writer, BindingEvaluator b
             return;
         }
 
-        // A plain path to a string, object or array of the data: its JSON text is copied as it is (valid JSON, read back
-        // with the card; numbers are written again below, in the form a computed number has).
+        // A plain path to a string, object or array of the data: written from the data's document as it is, without
+        // evaluating (its strings escaped again by this writer: the data may have been written with another encoder;
+        // numbers are written below, in the form a computed number has).
         if (whole.Expression is PathExpression path && path.TryFindElement(scope, out var element)
             && element.ValueKind is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
         {
-            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
+            element.WriteTo(writer);
             return;
         }
 

@@ -63,65 +63,18 @@ public sealed record CardSubmission(string? Text, JsonObject? Values)
     /// A copy of <paramref name="activity"/> whose Adaptive Card submit actions carry <paramref name="dialogInstanceId"/>,
     /// so their submits can be matched to the prompt that is waiting (and stale ones refused).
     /// </summary>
+    /// <remarks>
+    /// Every <c>Action.Submit</c> and <c>Action.Execute</c>, nested cards included, gets the key in its data object and
+    /// in that object's Teams <c>msteams.value</c>; data is created when missing or null. Text data cannot carry hidden
+    /// fields: it arrives as typed text and is recognised as such, so it is left alone. The stamped cards are carried as
+    /// JSON text (see <see cref="Attachment"/>): the card is stamped in its text, without building a tree of it.
+    /// </remarks>
     public static Activity Stamp(Activity activity, string dialogInstanceId)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var copy = activity.Copy();
-        foreach (var attachment in copy.Attachments ?? [])
-        {
-            if (attachment.ContentType == ContentTypes.AdaptiveCard && attachment.Content is not null)
-            {
-                StampActions(attachment.Content, dialogInstanceId);
-            }
-        }
-
-        return copy;
-    }
-
-    private static void StampActions(JsonNode node, string dialogInstanceId)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName) && typeName is "Action.Submit" or "Action.Execute")
-                {
-                    // String data cannot carry hidden fields: it arrives as typed text and is recognised as such.
-                    var data = obj["data"] switch
-                    {
-                        JsonObject existing => existing,
-                        null => (JsonObject)(obj["data"] = new JsonObject()),
-                        _ => null,
-                    };
-                    if (data is not null)
-                    {
-                        data[DialogKey] = dialogInstanceId;
-                        if (data["msteams"] is JsonObject msteams && msteams["value"] is JsonObject teamsValue)
-                        {
-                            teamsValue[DialogKey] = dialogInstanceId;
-                        }
-                    }
-                }
-
-                // Only the children change below (their own data), never this object: it is enumerated as it is.
-                foreach (var (_, child) in obj)
-                {
-                    if (child is not null)
-                    {
-                        StampActions(child, dialogInstanceId);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    if (child is not null)
-                    {
-                        StampActions(child, dialogInstanceId);
-                    }
-                }
-
-                break;
-        }
+        ArgumentNullException.ThrowIfNull(dialogInstanceId);
+        return activity.Copy(attachment => attachment.ContentType == ContentTypes.AdaptiveCard && attachment.HasContent
+            ? attachment.CopyWithContentJson(SubmitActionStamp.Stamp(attachment.ContentJson ?? ActivityWriter.ToJson(attachment.Content!), dialogInstanceId))
+            : attachment.Copy());
     }
 }

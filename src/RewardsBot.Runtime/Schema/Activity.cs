@@ -53,24 +53,18 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
-    /// <summary>A message activity with the given text.</summary>
     /// <summary>
     /// A copy to change before sending: its lists, attachments (with their card content), value and channel data are
     /// its own; accounts, suggested actions and extension data are shared with this activity. Much cheaper than a
     /// JSON round trip.
     /// </summary>
-    public Activity Copy()
+    public Activity Copy() => Copy(static attachment => attachment.Copy());
+
+    /// <summary>Like <see cref="Copy()"/>, with each attachment of the copy made by <paramref name="copyAttachment"/>.</summary>
+    internal Activity Copy(Func<Attachment, Attachment> copyAttachment)
     {
         var copy = (Activity)MemberwiseClone();
-        copy.Attachments = Attachments?.Select(a => new Attachment
-        {
-            ContentType = a.ContentType,
-            ContentUrl = a.ContentUrl,
-            Content = a.Content?.DeepClone(),
-            Name = a.Name,
-            ThumbnailUrl = a.ThumbnailUrl,
-            Properties = a.Properties,
-        }).ToList();
+        copy.Attachments = Attachments?.Select(copyAttachment).ToList();
         copy.Entities = Entities is null ? null : [.. Entities];
         copy.MembersAdded = MembersAdded is null ? null : [.. MembersAdded];
         copy.MembersRemoved = MembersRemoved is null ? null : [.. MembersRemoved];
@@ -79,6 +73,7 @@ public sealed class Activity
         return copy;
     }
 
+    /// <summary>A message activity with the given text.</summary>
     public static Activity CreateMessageActivity(string? text = null) => new() { Type = ActivityTypes.Message, Text = text };
 
     /// <summary>

@@ -85,7 +85,17 @@ public static partial class ActivityWriter
         writer.WriteStartObject();
         String(writer, ContentType, attachment.ContentType);
         String(writer, ContentUrl, attachment.ContentUrl);
-        Node(writer, Content, attachment.Content);
+        if (attachment.ContentJson is { } json)
+        {
+            // The bytes this writer would write for the tree (see Attachment.ContentJson): copied as they are.
+            writer.WritePropertyName(Content);
+            writer.WriteRawValue(json, skipInputValidation: true);
+        }
+        else
+        {
+            Node(writer, Content, attachment.Content);
+        }
+
         String(writer, NameName, attachment.Name);
         String(writer, ThumbnailUrl, attachment.ThumbnailUrl);
         Extensions(writer, attachment.Properties);

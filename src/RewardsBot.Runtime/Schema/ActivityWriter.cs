@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -101,6 +102,20 @@ public static partial class ActivityWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes <paramref name="activities"/> as a JSON array (what the serializer writes for <c>Activity[]</c>).</summary>
+    public static void WriteArray(Utf8JsonWriter writer, IEnumerable<Activity?> activities)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(activities);
+        writer.WriteStartArray();
+        foreach (var activity in activities)
+        {
+            Write(writer, activity);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes one activity (null as JSON null).</summary>
     public static void Write(Utf8JsonWriter writer, Activity? activity)
     {
@@ -152,6 +167,21 @@ public static partial class ActivityWriter
         String(writer, Label, activity.Label);
         Extensions(writer, activity.Properties);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <paramref name="node"/> as the compact UTF-8 JSON this writer writes for it (e.g. as an attachment's content): the
+    /// form <see cref="Attachment.ContentJson"/> holds.
+    /// </summary>
+    internal static byte[] ToJson(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            node.WriteTo(writer, BotJson.Options);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name);

@@ -43,19 +43,6 @@ public sealed class ConversationReference
     public string? Locale { get; set; }
 }
 
-/// <summary>A card or file attached to a message. Send either <see cref="Content"/> or <see cref="ContentUrl"/>.</summary>
-public sealed class Attachment
-{
-    public string? ContentType { get; set; }
-    public string? ContentUrl { get; set; }
-    public JsonNode? Content { get; set; }
-    public string? Name { get; set; }
-    public string? ThumbnailUrl { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; set; }
-}
-
 /// <summary>A button: in suggested actions, hero cards and Teams' <c>msteams</c> submit payloads.</summary>
 public sealed class CardAction
 {

@@ -182,6 +182,7 @@ public sealed class BotTestClient : IDisposable
 
     private void OnSent(Activity activity)
     {
+        ReplyChecks.CheckWrittenAsSerialized(activity);
         _output.WriteLine("Bot:  " + Transcript.Describe(activity));
         ReplyChecks.Check(activity);
         _turnReplies.Add(activity);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using RewardsBot.Runtime.Schema;
 using RewardsBot.Runtime.Testing.Schemas;
@@ -36,6 +38,28 @@ public static partial class ReplyChecks
         if (Encoding.UTF8.GetByteCount(json) > MaxActivityBytes)
         {
             throw new XunitException($"A reply is {Encoding.UTF8.GetByteCount(json)} bytes, over the {MaxActivityBytes}-byte budget.");
+        }
+    }
+
+    /// <summary>
+    /// Throws when the activity as the host writes it differs from what the serializer writes for it: the cards the bot
+    /// makes are sent as the text they were expanded (and stamped) to, which must be the text of their trees. Call it
+    /// before anything reads the cards (reading one makes its tree).
+    /// </summary>
+    public static void CheckWrittenAsSerialized(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, ActivityWriter.WriterOptions))
+        {
+            ActivityWriter.Write(writer, activity);
+        }
+
+        var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var serialized = BotJson.Serialize(activity);
+        if (!string.Equals(written, serialized, StringComparison.Ordinal))
+        {
+            throw new XunitException($"A reply is written otherwise than serialized:\n{written}\n{serialized}");
         }
     }
 

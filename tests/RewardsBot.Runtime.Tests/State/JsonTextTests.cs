@@ -35,4 +35,30 @@ public sealed class JsonTextTests
     [InlineData("1 2")]
     public void Text_that_is_not_one_JSON_value_is_refused(string text)
         => Assert.Throws<ArgumentException>(() => new JsonText(text));
+
+    [Fact]
+    public void Activities_written_by_the_activity_writer_give_the_serializers_text()
+    {
+        var card = new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = JsonNode.Parse("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"<b> été"}]}""") };
+        var replies = new[]
+        {
+            new Activity { Type = ActivityTypes.Message, Text = "Quel est le numéro ? \"+33\" <b>", Attachments = [card], Timestamp = DateTimeOffset.UnixEpoch },
+            new Activity { Type = ActivityTypes.Typing },
+        };
+
+        var text = JsonText.FromActivities(replies);
+
+        Assert.Equal(BotJson.Serialize(replies), text.Json);
+        Assert.Equal(JsonText.From(replies), text);
+        Assert.Equal(JsonText.From(replies).GetHashCode(), text.GetHashCode());
+        Assert.Equal("[]", JsonText.FromActivities([]).Json);
+    }
+
+    [Fact]
+    public void Texts_are_equal_when_their_JSON_is()
+    {
+        Assert.Equal(new JsonText("""{"a":[1,"é"]}"""), JsonText.From(new JsonObject { ["a"] = new JsonArray(1, "é") }));
+        Assert.NotEqual(new JsonText("""{"a":1}"""), new JsonText("""{"a":2}"""));
+        Assert.NotEqual(new JsonText("""{"a":1}"""), new JsonText("""{ "a":1}"""));
+    }
 }
