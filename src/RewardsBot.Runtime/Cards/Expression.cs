@@ -50,7 +50,7 @@ internal sealed record IndexAccessor(Expression Index) : Accessor;
 /// A property path: an identifier (or a call result) followed by <c>.name</c> and <c>[index]</c> accessors.
 /// A missing step yields undefined, never an error ("graceful null handling").
 /// </summary>
-internal sealed record PathExpression(string? Head, Expression? HeadExpression, IReadOnlyList<Accessor> Accessors, string Source)
+internal sealed record PathExpression(string? Head, Expression? HeadExpression, Accessor[] Accessors, string Source)
     : Expression
 {
     private readonly byte[]? _headUtf8 = Head is null or "$root" or "$data" or "$index" or "$host" ? null : Encoding.UTF8.GetBytes(Head);

@@ -97,7 +97,7 @@ internal sealed class ExpressionParser
         }
 
         var source = text[start..Current.Position].TrimEnd();
-        return new PathExpression(identifier, primary, accessors, source);
+        return new PathExpression(identifier, primary, [.. accessors], source);
     }
 
     private Expression? ParsePrimary(out string? identifier)

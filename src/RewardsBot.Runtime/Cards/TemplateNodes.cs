@@ -23,11 +23,12 @@ internal sealed record LiteralNode(byte[] Utf8, string JsonPath) : TemplateNode(
 
 internal sealed record StringNode(TemplateString Value) : TemplateNode(Value.JsonPath);
 
-internal sealed record ArrayNode(IReadOnlyList<TemplateNode> Items, string JsonPath) : TemplateNode(JsonPath);
+/// <summary>An array; its items (and an object's properties) are arrays so that expansions walk them without enumerators.</summary>
+internal sealed record ArrayNode(TemplateNode[] Items, string JsonPath) : TemplateNode(JsonPath);
 
 /// <summary>An object; <c>$data</c> and <c>$when</c> are taken out of its properties (reference 1.3-1.5).</summary>
 internal sealed record ObjectNode(
-    IReadOnlyList<KeyValuePair<JsonEncodedText, TemplateNode>> Properties, TemplateNode? Data, TemplateString? When, bool HasWhen, string JsonPath)
+    KeyValuePair<JsonEncodedText, TemplateNode>[] Properties, TemplateNode? Data, TemplateString? When, bool HasWhen, string JsonPath)
     : TemplateNode(JsonPath);
 
 internal static class TemplateCompiler
@@ -147,7 +148,7 @@ internal static class TemplateCompiler
             }
         }
 
-        return new ObjectNode(properties, data, when?.WholeBinding is null ? null : when, hasWhen, path);
+        return new ObjectNode([.. properties], data, when?.WholeBinding is null ? null : when, hasWhen, path);
     }
 
     private static string AppendKey(string path, string key) =>

@@ -48,7 +48,7 @@ internal sealed class TemplateSpecializer(JsonElement fields)
 
     private TemplateString Specialize(TemplateString text, bool underData)
     {
-        var parts = new List<StringPart>(text.Parts.Count);
+        var parts = new List<StringPart>(text.Parts.Length);
         foreach (var part in text.Parts)
         {
             if (part is not BindingPart binding)
@@ -58,7 +58,7 @@ internal sealed class TemplateSpecializer(JsonElement fields)
             }
 
             var expression = Specialize(binding.Expression, underData);
-            parts.Add(expression is LiteralExpression literal && text.Parts.Count > 1
+            parts.Add(expression is LiteralExpression literal && text.Parts.Length > 1
                 ? new TextPart(ExpressionValues.ToText(literal.Value))
                 : binding with { Expression = expression });
         }

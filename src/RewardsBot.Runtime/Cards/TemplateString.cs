@@ -17,20 +17,22 @@ internal sealed record BindingPart(Expression Expression, string Source) : Strin
 /// </summary>
 internal sealed class TemplateString
 {
-    private TemplateString(IReadOnlyList<StringPart> parts, string jsonPath)
+    private TemplateString(List<StringPart> parts, string jsonPath)
     {
-        Parts = parts;
+        Parts = [.. parts];
         JsonPath = jsonPath;
+        WholeBinding = Parts is [BindingPart only] ? only : null;
     }
 
-    public IReadOnlyList<StringPart> Parts { get; }
+    /// <summary>The parts, in order (an array: expansions walk it for every string they write).</summary>
+    public StringPart[] Parts { get; }
 
     public string JsonPath { get; }
 
     public bool HasBindings => Parts.Any(p => p is BindingPart);
 
     /// <summary>Exactly one binding and nothing else: the value keeps its JSON type.</summary>
-    public BindingPart? WholeBinding => Parts is [BindingPart only] ? only : null;
+    public BindingPart? WholeBinding { get; }
 
     /// <summary>The literal text (of a string without bindings).</summary>
     public string Text => string.Concat(Parts.OfType<TextPart>().Select(p => p.Text));

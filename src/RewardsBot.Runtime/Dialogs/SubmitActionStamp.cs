@@ -48,11 +48,29 @@ internal static class SubmitActionStamp
         DataMember,
     }
 
+    /// <summary>The frames and edits of the last stamp on this thread, kept for the next one (a stamp never nests).</summary>
+    [ThreadStatic]
+    private static Scratch? scratch;
+
     /// <summary><paramref name="json"/> stamped with <paramref name="dialogInstanceId"/>; the same array when nothing changes.</summary>
     public static byte[] Stamp(byte[] json, string dialogInstanceId)
     {
-        var edits = new List<Edit>();
-        Find(json, edits);
+        var work = scratch ?? new Scratch();
+        scratch = null;
+        try
+        {
+            work.Edits.Clear();
+            Find(json, ref work.Frames, work.Edits);
+            return Apply(json, work.Edits, dialogInstanceId);
+        }
+        finally
+        {
+            scratch = work;
+        }
+    }
+
+    private static byte[] Apply(byte[] json, List<Edit> edits, string dialogInstanceId)
+    {
         if (edits.Count == 0)
         {
             return json;
@@ -96,10 +114,9 @@ internal static class SubmitActionStamp
     }
 
     /// <summary>Reads the card once, noting per open object what the stamp needs; an action's edits are known when it closes.</summary>
-    private static void Find(byte[] json, List<Edit> edits)
+    private static void Find(byte[] json, ref Frame[] frames, List<Edit> edits)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-        var frames = new Frame[16];
         var depth = -1;
         while (reader.Read())
         {
@@ -257,6 +274,13 @@ internal static class SubmitActionStamp
     private static void AddKeyEdit(in Target target, List<Edit> edits) => edits.Add(
         target.KeyStart >= 0 ? new Edit(target.KeyStart, target.KeyEnd, Insert.KeyValue)
         : new Edit(target.Close, target.Close, target.HasMembers ? Insert.KeyMember : Insert.FirstKeyMember));
+
+    private sealed class Scratch
+    {
+        public Frame[] Frames = new Frame[16];
+
+        public List<Edit> Edits { get; } = [];
+    }
 
     /// <summary>Bytes <paramref name="Start"/> to <paramref name="End"/> (none, for an insertion) become <paramref name="Text"/>.</summary>
     private readonly record struct Edit(int Start, int End, Insert Text);
