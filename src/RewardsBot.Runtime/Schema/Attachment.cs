@@ -45,7 +45,11 @@ public sealed class Attachment
         }
     }
 
-    /// <summary>The serializer's <c>content</c>: <see cref="Content"/>, written from its text when it is carried as text.</summary>
+    /// <summary>
+    /// The serializer's <c>content</c> (named as the wire's camelCase names it): <see cref="Content"/>, written from its
+    /// text when it is carried as text, so that serialising an activity (prompt options in dialog state, a Connector send)
+    /// does not make a tree of its card.
+    /// </summary>
     [JsonInclude]
     [JsonPropertyName("content")]
     internal AttachmentContentJson? SerializedContent
