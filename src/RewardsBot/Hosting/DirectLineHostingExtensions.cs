@@ -24,7 +24,7 @@ public static class DirectLineHostingExtensions
         services.AddSingleton<DirectLineGate>();
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<IOptions<BotHostOptions>>().Value.Storage == "Memory"
             ? new MemoryDirectLineStore()
-            : new SqliteDirectLineStore(builder.DatabaseConnectionString(), sp.GetRequiredService<TimeProvider>()));
+            : new SqliteDirectLineStore(builder.StateConnectionString(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DirectLineTokenIssuer(
             sp.GetRequiredService<DirectLineTokens>(), sp.GetRequiredService<IDirectLineStore>(), sp.GetRequiredService<IOptions<DirectLineOptions>>()));
         services.AddSingleton<DirectLineFeedSignals>();

@@ -16,6 +16,7 @@ public static class RewardsBotHostingExtensions
 {
     public const string DefaultUrl = "http://localhost:3978";
     public const string ConnectionStringName = "RewardsBot";
+    public const string StateConnectionStringName = "BotState";
 
     public static WebApplicationBuilder AddRewardsBot(this WebApplicationBuilder builder)
     {
@@ -68,8 +69,8 @@ public static class RewardsBotHostingExtensions
     }
 
     /// <summary>
-    /// The SQLite file of bot state and Rewards data: <c>ConnectionStrings:RewardsBot</c>, default <c>data/rewardsbot.db</c>
-    /// under the content root; a relative path is resolved against the content root.
+    /// The SQLite file of the Rewards data: <c>ConnectionStrings:RewardsBot</c>, default <c>data/rewardsbot.db</c> under
+    /// the content root; a relative path is resolved against the content root.
     /// </summary>
     internal static string DatabaseConnectionString(this WebApplicationBuilder builder)
     {
@@ -83,7 +84,22 @@ public static class RewardsBotHostingExtensions
         return SqliteConnectionStrings.Resolve(connectionString, contentRoot);
     }
 
-    /// <summary>State storage: SQLite (see <see cref="DatabaseConnectionString"/>), or memory.</summary>
+    /// <summary>
+    /// The SQLite file of the conversations' working data (bot state, Direct Line conversations):
+    /// <c>ConnectionStrings:BotState</c>, by default the Rewards file's name with <c>-state</c> before its extension, in
+    /// the same folder (<c>data/rewardsbot-state.db</c>). See <see cref="SqliteConnectionStrings.StateFileBeside"/> for
+    /// why the two are kept apart.
+    /// </summary>
+    internal static string StateConnectionString(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        var connectionString = builder.Configuration.GetConnectionString(StateConnectionStringName);
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? SqliteConnectionStrings.StateFileBeside(builder.DatabaseConnectionString())
+            : SqliteConnectionStrings.Resolve(connectionString, contentRoot);
+    }
+
+    /// <summary>State storage: SQLite (see <see cref="StateConnectionString"/>), or memory.</summary>
     private static void AddBotStorage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -95,7 +111,7 @@ public static class RewardsBotHostingExtensions
                 return new MemoryStorage();
             }
 
-            return new SqliteStorage(builder.DatabaseConnectionString(), sp.GetRequiredService<TimeProvider>());
+            return new SqliteStorage(builder.StateConnectionString(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
