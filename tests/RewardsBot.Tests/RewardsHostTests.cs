@@ -19,7 +19,7 @@ public sealed class RewardsHostTests : IDisposable
     private string DatabaseFile => Path.Combine(_folder.Path, "data", "bot.db");
 
     [Fact]
-    public async Task First_run_migrates_and_loads_the_demo_data_into_the_bot_state_file()
+    public async Task First_run_migrates_and_loads_the_demo_data_into_the_Rewards_file()
     {
         await using var host = await BotHost.StartAsync(_folder);
         var store = host.Services.GetRequiredService<IRewardsStore>();
@@ -32,7 +32,8 @@ public sealed class RewardsHostTests : IDisposable
         Assert.True(companies.Count >= 4);
         Assert.True(ana.Succeeded);
         Assert.Equal("Ana Ribeiro", ana.Value!.User.Name);
-        Assert.Equal(["bot_state", "rewards_companies"], await TablesAsync("bot_state", "rewards_companies"));
+        // Bot state has a file of its own beside it (StateFileTests).
+        Assert.Equal(["rewards_companies"], await TablesAsync("bot_state", "rewards_companies"));
     }
 
     [Fact]
@@ -89,9 +90,14 @@ public sealed class RewardsHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Bot_state_and_rewards_writers_of_the_one_file_queue_behind_one_gate()
+    public async Task Bot_state_and_rewards_writers_of_one_file_queue_behind_one_gate()
     {
-        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Rewards:LoadDemoData"] = "false" });
+        // Both settings naming one file, as builds before the state file had it.
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?>
+        {
+            ["Rewards:LoadDemoData"] = "false",
+            ["ConnectionStrings:BotState"] = $"Data Source={DatabaseFile}",
+        });
         var storage = host.Services.GetRequiredService<RewardsBot.Runtime.State.IStorage>();
         var store = host.Services.GetRequiredService<IRewardsStore>();
         await storage.ReadAsync(["warm-up"], default);
@@ -109,6 +115,29 @@ public sealed class RewardsHostTests : IDisposable
         }
 
         await Task.WhenAll(stateWrite, rewardsWrite).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(await store.GetTenantAsync("t1", default));
+    }
+
+    [Fact]
+    public async Task Bot_state_writes_do_not_wait_for_the_Rewards_files_writers()
+    {
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Rewards:LoadDemoData"] = "false" });
+        var storage = host.Services.GetRequiredService<RewardsBot.Runtime.State.IStorage>();
+        var store = host.Services.GetRequiredService<IRewardsStore>();
+        await storage.ReadAsync(["warm-up"], default);
+        await store.IsEmptyAsync(default);
+
+        Task rewardsWrite;
+        using (await RewardsBot.Sqlite.SqliteFile.EnterWriteGateAsync(Path.GetFullPath(DatabaseFile), default))
+        {
+            rewardsWrite = store.WriteAsync((w, ct) => w.UpsertTenantAsync(new RewardsBot.Rewards.Model.EntraTenant("t1", "Tenant", null), ct), default);
+            var written = await storage.WriteAsync(new Dictionary<string, RewardsBot.Runtime.State.StoreItem> { ["k"] = new([], "*") }, default).WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Single(written);
+            Assert.False(rewardsWrite.IsCompleted);
+        }
+
+        await rewardsWrite.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(await store.GetTenantAsync("t1", default));
     }
 

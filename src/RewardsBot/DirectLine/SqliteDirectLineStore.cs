@@ -5,8 +5,8 @@ using RewardsBot.Sqlite;
 namespace RewardsBot.DirectLine;
 
 /// <summary>
-/// Direct Line conversations in the bot's SQLite file (tables <c>directline_*</c>, own schema version), sharing the
-/// file's write gate with bot state and the Rewards store. Times are ISO 8601 UTC text (fixed width: text order is
+/// Direct Line conversations in the state file (tables <c>directline_*</c>, own schema version, beside bot state), sharing
+/// the file's write gate with the bot state's writer. Times are ISO 8601 UTC text (fixed width: text order is
 /// time order). A conversation's activities go when it does (foreign key, cascade).
 /// </summary>
 internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
@@ -45,7 +45,7 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         (_connectionString, _filePath) = SqliteFile.ResolveWritableFile(
-            connectionString, "Direct Line", "Set ConnectionStrings:RewardsBot to 'Data Source=path/to/rewardsbot.db', or Bot:Storage=Memory.");
+            connectionString, "Direct Line", "Set ConnectionStrings:BotState to 'Data Source=path/to/rewardsbot-state.db' (or leave it unset: it goes beside ConnectionStrings:RewardsBot), or Bot:Storage=Memory.");
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
             if (version > SchemaVersion)
             {
                 throw new InvalidOperationException(
-                    $"The Direct Line tables in '{_filePath}' have schema version {version}, written by a newer build; this build knows up to {SchemaVersion}. Run the newer build, or point ConnectionStrings:RewardsBot at another file.");
+                    $"The Direct Line tables in '{_filePath}' have schema version {version}, written by a newer build; this build knows up to {SchemaVersion}. Run the newer build, or point ConnectionStrings:BotState at another file.");
             }
 
             if (version < 1)

@@ -113,6 +113,11 @@ public static class RewardsBotHostingExtensions
 
             return new SqliteStorage(builder.StateConnectionString(), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(_ => new BotDataFiles(builder.DatabaseConnectionString(), builder.StateConnectionString()));
+
+        // Registered before every other start-up service, so state an earlier build kept in the Rewards file is in the
+        // state file before anything reads it.
+        services.AddHostedService<StateFileMove>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
     }

@@ -8,12 +8,12 @@ using RewardsBot.Tests.Infrastructure;
 namespace RewardsBot.Tests.DirectLine;
 
 /// <summary>
-/// Conversations and activities in the bot's own SQLite file: a page refresh or a host restart resumes with history,
+/// Conversations and activities in the bot's state file (beside the Rewards file): a page refresh or a host restart resumes with history,
 /// a conversation past its retention is deleted, the feed is bounded, and <c>Bot:Storage=Memory</c> keeps it in memory.
 /// </summary>
 public sealed class DirectLineStorageTests : OwnHostTest
 {
-    private string DatabaseFile => Path.Combine(Folder.Path, "data", "bot.db");
+    private string DatabaseFile => Path.Combine(Folder.Path, "data", "bot-state.db");
 
     private async Task<DirectLineClient> HostAsync(Dictionary<string, string?>? settings = null, bool whoIsTalking = false)
     {
