@@ -4,15 +4,16 @@ using RewardsBot.Sqlite;
 namespace RewardsBot.Rewards.Store;
 
 /// <summary>
-/// The Rewards data in one SQLite file (tables <c>rewards_*</c>, schema version in <c>rewards_schema_version</c>),
-/// which may be the same file as the bot's state. Safe for several processes sharing the file.
+/// The Rewards data in one SQLite file (tables <c>rewards_*</c>, schema version in <c>rewards_schema_version</c>), best
+/// kept apart from the bot's state (see <see cref="SqliteRewardsReadCache"/>). Safe for several processes sharing the file.
 /// </summary>
 /// <remarks>
 /// The folder, file and schema are created, or the schema migrated to <see cref="SchemaVersion"/>, on first use or by
 /// <see cref="MigrateAsync"/> at startup; a file written by a newer build is refused. The file is in WAL mode, so
 /// reads never wait for a writer and see committed data. <see cref="WriteAsync"/> runs in one <c>BEGIN IMMEDIATE</c>
 /// transaction; writers of one process queue in .NET before taking SQLite's lock. Connections stay open between calls,
-/// each keeping its prepared statements (<see cref="SqliteConnectionPool"/>), until the store is disposed. Storage
+/// each keeping its prepared statements (<see cref="SqliteConnectionPool"/>), until the store is disposed. Reads are
+/// answered from <see cref="SqliteRewardsReadCache"/> while no commit has changed the file since. Storage
 /// formats and the schema are described on <see cref="SqliteRewardsMigrations"/>.
 /// </remarks>
 public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
@@ -25,6 +26,7 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public const int SchemaVersion = SqliteRewardsMigrations.LatestVersion;
 
     private readonly SqliteRewardsDatabase _database;
+    private readonly SqliteRewardsReadCache _readCache;
     private int _disposed;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file (setting <c>ConnectionStrings:RewardsBot</c>), e.g. <c>Data Source=data/rewardsbot.db</c>.</param>
@@ -32,6 +34,7 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     public SqliteRewardsStore(string connectionString, TimeProvider? timeProvider = null)
     {
         _database = new SqliteRewardsDatabase(connectionString, timeProvider ?? TimeProvider.System);
+        _readCache = new SqliteRewardsReadCache(_database.ConnectionString);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -39,6 +42,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
 
     /// <summary>The store's connections; tests read its counters (connections opened, leases handed out).</summary>
     internal SqliteConnectionPool Pool => _database.Pool;
+
+    /// <summary>The answers kept between changes of the file; tests read its counters.</summary>
+    internal SqliteRewardsReadCache ReadCache => _readCache;
 
     /// <summary>
     /// Creates the file and brings its schema to <see cref="SchemaVersion"/> now rather than at first use. Idempotent; call it
@@ -51,76 +57,76 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     }
 
     public Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.GetCompanyAsync(c, null, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetCompanyAsync), companyId), (c, ct) => SqliteRewardsQueries.GetCompanyAsync(c, null, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken)
         => ReadAsync(SqliteRewardsQueries.ListCompaniesAsync, cancellationToken);
 
     public Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.GetTenantAsync(c, null, tenantId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetTenantAsync), tenantId), (c, ct) => SqliteRewardsQueries.GetTenantAsync(c, null, tenantId, ct), cancellationToken);
 
     public Task<IReadOnlyList<EntraTenant>> ListTenantsOfCompanyAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantsOfCompanyAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListTenantsOfCompanyAsync), companyId), (c, ct) => SqliteRewardsQueries.ListTenantsOfCompanyAsync(c, companyId, ct), cancellationToken);
 
     public Task<PartnerUser?> GetUserAsync(string userId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.GetUserAsync(c, userId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetUserAsync), userId), (c, ct) => SqliteRewardsQueries.GetUserAsync(c, userId, ct), cancellationToken);
 
     public Task<PartnerUser?> FindUserByObjectIdAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.FindUserByObjectIdAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindUserByObjectIdAsync), tenantId, entraObjectId), (c, ct) => SqliteRewardsQueries.FindUserByObjectIdAsync(c, tenantId, entraObjectId, ct), cancellationToken);
 
     public Task<string?> FindUserIdByChatIdentityAsync(string channel, string channelUserId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.FindUserIdByChatIdentityAsync(c, channel, channelUserId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindUserIdByChatIdentityAsync), channel, channelUserId), (c, ct) => SqliteRewardsQueries.FindUserIdByChatIdentityAsync(c, channel, channelUserId, ct), cancellationToken);
 
     public Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListChatIdentitiesAsync(c, channel, ct), cancellationToken);
 
     public Task<UserSignIn> FindTeamsSignInAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.FindTeamsSignInAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindTeamsSignInAsync), tenantId, entraObjectId), (c, ct) => SqliteRewardsQueries.FindTeamsSignInAsync(c, tenantId, entraObjectId, ct), cancellationToken);
 
     public Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.FindChatSignInAsync(c, channel, channelUserId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindChatSignInAsync), channel, channelUserId), (c, ct) => SqliteRewardsQueries.FindChatSignInAsync(c, channel, channelUserId, ct), cancellationToken);
 
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListUsersAsync), companyId), (c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
 
     public Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyActorAsync), userId, companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
 
     public Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyRewardsAsync), companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListPublisherProfilesAsync), companyId), (c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Offer>> ListOffersAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListOffersAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListOffersAsync), companyId), (c, ct) => SqliteRewardsQueries.ListOffersAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<BilledSale>> ListSalesAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListSalesAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListSalesAsync), companyId), (c, ct) => SqliteRewardsQueries.ListSalesAsync(c, companyId, ct), cancellationToken);
 
     public Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetMarketingContactAsync), companyId), (c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
 
     public Task<CompanyContact> ReadCompanyContactAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ReadCompanyContactAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyContactAsync), companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyContactAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListMarketingContactHistoryAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Activation>> ListActivationsAsync(string companyId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListActivationsAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListActivationsAsync), companyId), (c, ct) => SqliteRewardsQueries.ListActivationsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListTechnicalHelpRequestsAsync(c, companyId, ct), cancellationToken);
 
     public Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.GetTenantAssociationRequestAsync(c, null, requestId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetTenantAssociationRequestAsync), requestId), (c, ct) => SqliteRewardsQueries.GetTenantAssociationRequestAsync(c, null, requestId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantAssociationRequestsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TenantAssociationRequest>> ListPendingTenantAssociationRequestsAsync(string companyId, string tenantId, CancellationToken cancellationToken)
-        => ReadAsync((c, ct) => SqliteRewardsQueries.ListPendingTenantAssociationRequestsAsync(c, companyId, tenantId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListPendingTenantAssociationRequestsAsync), companyId, tenantId), (c, ct) => SqliteRewardsQueries.ListPendingTenantAssociationRequestsAsync(c, companyId, tenantId, ct), cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListAuditAsync(c, companyId, ct), cancellationToken);
@@ -161,8 +167,23 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _readCache.Dispose();
             _database.Dispose();
         }
+    }
+
+    /// <summary>A read answered from <see cref="SqliteRewardsReadCache"/> while the file has not changed since it was kept.</summary>
+    private Task<T> CachedReadAsync<T>(ReadKey key, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _readCache.TryGet(key, out T answer, out var version) ? Task.FromResult(answer) : ReadAndKeepAsync(key, version, query, cancellationToken);
+    }
+
+    private async Task<T> ReadAndKeepAsync<T>(ReadKey key, long? version, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    {
+        var answer = await ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        _readCache.Keep(key, answer, version);
+        return answer;
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
