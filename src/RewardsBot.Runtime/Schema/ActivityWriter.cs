@@ -87,7 +87,13 @@ public static partial class ActivityWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(replies);
         writer.WriteStartObject();
-        if (replies.Activities is { } activities)
+        if (replies.WrittenActivities is { } written)
+        {
+            // The array this writer wrote for these activities earlier in the turn: copied as it is.
+            writer.WritePropertyName(Activities);
+            writer.WriteRawValue(written, skipInputValidation: true);
+        }
+        else if (replies.Activities is { } activities)
         {
             writer.WritePropertyName(Activities);
             writer.WriteStartArray();
@@ -184,6 +190,22 @@ public static partial class ActivityWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary><paramref name="activities"/> as the JSON array <see cref="WriteArray"/> writes, as UTF-8 (a new array).</summary>
+    internal static byte[] ToJsonArray(IEnumerable<Activity?> activities)
+    {
+        var buffer = ArrayBuffer.Rent();
+        try
+        {
+            WriteArray(buffer.Writer, activities);
+            buffer.Writer.Flush();
+            return buffer.Written.ToArray();
+        }
+        finally
+        {
+            ArrayBuffer.Return(buffer);
+        }
+    }
+
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name);
 
     private static void String(Utf8JsonWriter writer, JsonEncodedText name, string? value)
@@ -241,6 +263,43 @@ public static partial class ActivityWriter
         {
             writer.WritePropertyName(name);
             value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>The buffer and writer <see cref="ToJsonArray"/> writes into, kept per thread between turns.</summary>
+    private sealed class ArrayBuffer
+    {
+        /// <summary>A buffer that grew past this (very large replies) is left to the collector rather than kept.</summary>
+        private const int KeptBytes = 64 * 1024;
+
+        [ThreadStatic]
+        private static ArrayBuffer? cached;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(8192);
+
+        private ArrayBuffer() => Writer = new Utf8JsonWriter(_buffer, WriterOptions);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public static ArrayBuffer Rent()
+        {
+            var buffer = cached ?? new ArrayBuffer();
+            cached = null;
+            return buffer;
+        }
+
+        public static void Return(ArrayBuffer buffer)
+        {
+            if (buffer._buffer.Capacity > KeptBytes)
+            {
+                return;
+            }
+
+            buffer._buffer.ResetWrittenCount();
+            buffer.Writer.Reset(buffer._buffer);
+            cached = buffer;
         }
     }
 }
