@@ -192,19 +192,7 @@ public static partial class ActivityWriter
 
     /// <summary><paramref name="activities"/> as the JSON array <see cref="WriteArray"/> writes, as UTF-8 (a new array).</summary>
     internal static byte[] ToJsonArray(IEnumerable<Activity?> activities)
-    {
-        var buffer = ArrayBuffer.Rent();
-        try
-        {
-            WriteArray(buffer.Writer, activities);
-            buffer.Writer.Flush();
-            return buffer.Written.ToArray();
-        }
-        finally
-        {
-            ArrayBuffer.Return(buffer);
-        }
-    }
+        => JsonBytes.Write(activities, WriteArray);
 
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name);
 
@@ -263,43 +251,6 @@ public static partial class ActivityWriter
         {
             writer.WritePropertyName(name);
             value.WriteTo(writer);
-        }
-    }
-
-    /// <summary>The buffer and writer <see cref="ToJsonArray"/> writes into, kept per thread between turns.</summary>
-    private sealed class ArrayBuffer
-    {
-        /// <summary>A buffer that grew past this (very large replies) is left to the collector rather than kept.</summary>
-        private const int KeptBytes = 64 * 1024;
-
-        [ThreadStatic]
-        private static ArrayBuffer? cached;
-
-        private readonly ArrayBufferWriter<byte> _buffer = new(8192);
-
-        private ArrayBuffer() => Writer = new Utf8JsonWriter(_buffer, WriterOptions);
-
-        public Utf8JsonWriter Writer { get; }
-
-        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
-
-        public static ArrayBuffer Rent()
-        {
-            var buffer = cached ?? new ArrayBuffer();
-            cached = null;
-            return buffer;
-        }
-
-        public static void Return(ArrayBuffer buffer)
-        {
-            if (buffer._buffer.Capacity > KeptBytes)
-            {
-                return;
-            }
-
-            buffer._buffer.ResetWrittenCount();
-            buffer.Writer.Reset(buffer._buffer);
-            cached = buffer;
         }
     }
 }
