@@ -81,9 +81,10 @@ public sealed partial class MarketplaceRewardsBot : ActivityHandler
 
         // The last turn (saved with the dialog stack in the same write): the activity's id and the replies it got.
         // The replies are written once as JSON and kept as that text (JsonText), read back only when the same activity
-        // arrives again: they cost the state's reads and writes a copy, not a tree of cards to rebuild every turn.
+        // arrives again: they cost the state's reads and writes a copy, not a tree of cards to rebuild every turn. The
+        // expectReplies response is written from the same text.
         await _lastActivityId.SetAsync(turnContext, activity.Id!, cancellationToken).ConfigureAwait(false);
-        await _lastReplies.SetAsync(turnContext, JsonText.FromActivities(TurnReplies.Pending(turnContext)), cancellationToken).ConfigureAwait(false);
+        await _lastReplies.SetAsync(turnContext, TurnReplies.PendingAsJson(turnContext), cancellationToken).ConfigureAwait(false);
 
         // One write for both states: a conflict on either (two chats of one user at once) saves neither, and the
         // adapter runs the turn again on fresh state.

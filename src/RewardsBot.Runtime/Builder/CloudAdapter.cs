@@ -80,7 +80,7 @@ public partial class CloudAdapter : BotAdapter
         InvokeResponse? response = null;
         if (expectReplies)
         {
-            response = new InvokeResponse { Status = 200, Body = new ExpectedReplies { Activities = outbox.Activities } };
+            response = new InvokeResponse { Status = 200, Body = ExpectedReplies.Create(outbox.Activities, outbox.Written) };
         }
         else
         {
@@ -116,7 +116,7 @@ public partial class CloudAdapter : BotAdapter
             }
             else
             {
-                outbox.Activities.Add(activity);
+                outbox.Add(activity);
             }
 
             // Like the SDK in expectReplies mode: ids of queued activities are not known until they are delivered.

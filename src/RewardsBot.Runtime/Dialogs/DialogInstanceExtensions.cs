@@ -42,9 +42,9 @@ public static class DialogInstanceExtensions
         return options ?? new PromptOptions();
     }
 
-    /// <summary>Keeps <paramref name="options"/> as a prompt's options (serialized once, as they are now).</summary>
+    /// <summary>Keeps <paramref name="options"/> as a prompt's options (written once, as they are now).</summary>
     internal static void SetPromptOptions(this DialogInstance instance, PromptOptions options)
-        => instance.State[PromptOptionsKey] = SerializedStateValue.Create(options, PromptOptionsTypeInfo);
+        => instance.State[PromptOptionsKey] = SerializedStateValue.Create(options.ToJson());
 
     /// <summary>True when the instance is a prompt (it was started with prompt options).</summary>
     public static bool IsPrompt(this DialogInstance instance)

@@ -32,6 +32,9 @@ internal sealed class SerializedStateValue
     public static JsonNode Create<T>(T value, JsonTypeInfo<T> typeInfo)
         => JsonValue.Create(new SerializedStateValue(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)), TypeInfo)!;
 
+    /// <summary>A node holding <paramref name="utf8Json"/>, one JSON value the serializer would write for the value (the array is kept).</summary>
+    public static JsonNode Create(byte[] utf8Json) => JsonValue.Create(new SerializedStateValue(utf8Json), TypeInfo)!;
+
     /// <summary>A value already written as one JSON value (UTF-8).</summary>
     internal static SerializedStateValue FromJson(byte[] utf8Json) => new(utf8Json);
 

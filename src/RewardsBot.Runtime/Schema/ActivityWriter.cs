@@ -87,7 +87,13 @@ public static partial class ActivityWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(replies);
         writer.WriteStartObject();
-        if (replies.Activities is { } activities)
+        if (replies.WrittenActivities is { } written)
+        {
+            // The array this writer wrote for these activities earlier in the turn: copied as it is.
+            writer.WritePropertyName(Activities);
+            writer.WriteRawValue(written, skipInputValidation: true);
+        }
+        else if (replies.Activities is { } activities)
         {
             writer.WritePropertyName(Activities);
             writer.WriteStartArray();
@@ -183,6 +189,10 @@ public static partial class ActivityWriter
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary><paramref name="activities"/> as the JSON array <see cref="WriteArray"/> writes, as UTF-8 (a new array).</summary>
+    internal static byte[] ToJsonArray(IEnumerable<Activity?> activities)
+        => JsonBytes.Write(activities, WriteArray);
 
     private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name);
 

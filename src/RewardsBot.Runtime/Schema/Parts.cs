@@ -88,7 +88,27 @@ public sealed class ResourceResponse
 /// <summary>The body of an <c>expectReplies</c> response.</summary>
 public sealed class ExpectedReplies
 {
-    public List<Activity> Activities { get; set; } = [];
+    private List<Activity> _activities = [];
+
+    public List<Activity> Activities
+    {
+        get => _activities;
+        set
+        {
+            _activities = value;
+            WrittenActivities = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Activities"/> as the JSON array <see cref="ActivityWriter"/> writes for them, when the turn wrote it
+    /// already (null otherwise): the response is written from it. Dropped when <see cref="Activities"/> is replaced.
+    /// </summary>
+    internal byte[]? WrittenActivities { get; private set; }
+
+    /// <summary>Replies whose JSON array, when not null, <paramref name="written"/> holds (written by <see cref="ActivityWriter"/>).</summary>
+    internal static ExpectedReplies Create(List<Activity> activities, byte[]? written)
+        => new() { Activities = activities, WrittenActivities = written };
 }
 
 /// <summary>The status and body of the HTTP response to an invoke (or an <c>expectReplies</c> turn).</summary>

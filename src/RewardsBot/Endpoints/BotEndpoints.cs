@@ -14,7 +14,7 @@ public static class BotEndpoints
         app.UseStatusCodePages();
 
         // Channels (Emulator, Azure Bot Service: Teams, Direct Line) POST activities here. Other methods get 405.
-        app.MapPost("/api/messages", MessagesApi.PostActivityAsync).WithName("PostActivity");
+        app.MapPost("/api/messages", MessagesApi.CreateHandler()).WithName("PostActivity");
 
         // Our own Direct Line 3.0 for Web Chat (the help page): tokens, conversations, activities, WebSocket stream.
         app.MapDirectLine();

@@ -14,21 +14,27 @@ public static partial class MessagesApi
 {
     private static ServiceUrlCheck? lastServiceUrl;
 
-    internal static async Task<IResult> PostActivityAsync(
-        HttpContext httpContext,
-        CloudAdapter adapter,
-        IBotAuthenticator authenticator,
-        MessagesThrottle throttle,
-        IBot bot,
-        IOptions<BotHostOptions> hostOptions,
-        IOptions<BotAuthenticationOptions> authOptions,
-        IHostApplicationLifetime lifetime,
-        ILoggerFactory loggerFactory)
+    /// <summary>
+    /// The endpoint as a plain request delegate. Its services are all singletons: they are resolved once, on the first
+    /// request, rather than bound from the request's services on every one (what a delegate with service parameters
+    /// costs per request), and the result is executed as the framework would execute it.
+    /// </summary>
+    internal static RequestDelegate CreateHandler()
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
+        EndpointServices? services = null;
+        return async httpContext =>
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            services ??= EndpointServices.From(httpContext.RequestServices);
+            var result = await PostActivityAsync(httpContext, services);
+            await result.ExecuteAsync(httpContext);
+        };
+    }
+
+    private static async Task<IResult> PostActivityAsync(HttpContext httpContext, EndpointServices services)
+    {
+        var (adapter, authenticator, throttle, bot, options, authOptions, lifetime, loggerFactory) = services;
         var request = httpContext.Request;
-        var options = hostOptions.Value;
 
         if (request.ContentType is { Length: > 0 } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -54,7 +60,7 @@ public static partial class MessagesApi
             return Problem(StatusCodes.Status400BadRequest, "Incomplete activity", problem);
         }
 
-        if (authOptions.Value.IsAuthenticationDisabled && !options.AllowAnonymousRemoteServiceUrl && IsRemote(activity!.ServiceUrl))
+        if (authOptions.IsAuthenticationDisabled && !options.AllowAnonymousRemoteServiceUrl && IsRemote(activity!.ServiceUrl))
         {
             LogRejected(loggerFactory, "anonymous remote serviceUrl", StatusCodes.Status403Forbidden);
             return Problem(StatusCodes.Status403Forbidden, "Remote serviceUrl refused",
@@ -174,6 +180,28 @@ public static partial class MessagesApi
     private static partial void LogTimedOut(ILogger logger, string? activityType, double timeoutSeconds);
 
     private sealed record ServiceUrlCheck(string Url, bool IsRemote);
+
+    /// <summary>What the endpoint uses, resolved once (every one is a singleton; options are read once, as they are bound once).</summary>
+    private sealed record EndpointServices(
+        CloudAdapter Adapter,
+        IBotAuthenticator Authenticator,
+        MessagesThrottle Throttle,
+        IBot Bot,
+        BotHostOptions HostOptions,
+        BotAuthenticationOptions AuthOptions,
+        IHostApplicationLifetime Lifetime,
+        ILoggerFactory LoggerFactory)
+    {
+        public static EndpointServices From(IServiceProvider services) => new(
+            services.GetRequiredService<CloudAdapter>(),
+            services.GetRequiredService<IBotAuthenticator>(),
+            services.GetRequiredService<MessagesThrottle>(),
+            services.GetRequiredService<IBot>(),
+            services.GetRequiredService<IOptions<BotHostOptions>>().Value,
+            services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value,
+            services.GetRequiredService<IHostApplicationLifetime>(),
+            services.GetRequiredService<ILoggerFactory>());
+    }
 
     /// <summary>
     /// The body of an <c>expectReplies</c> turn, written with <see cref="ActivityWriter"/> straight into the response

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RewardsBot.Runtime.Auth;
@@ -5,6 +8,7 @@ using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Connector;
 using RewardsBot.Runtime.Schema;
 using RewardsBot.Runtime.State;
+using RewardsBot.Runtime.Testing;
 
 namespace RewardsBot.Runtime.Tests.Builder;
 
@@ -100,6 +104,60 @@ public class CloudAdapterTests
         var replies = Assert.IsType<ExpectedReplies>(response.Body);
         Assert.Equal("echo hi", Assert.Single(replies.Activities).Text);
         Assert.Empty(connector.Calls);
+    }
+
+    [Fact]
+    public async Task Replies_written_as_json_by_the_turn_are_the_response_body_as_written()
+    {
+        JsonText? kept = null;
+
+        var response = await CreateAdapter(new RecordingConnector()).ProcessActivityAsync(null, Message("hi", deliveryMode: DeliveryModes.ExpectReplies), async (turn, ct) =>
+        {
+            await turn.SendActivityAsync("one <é>", cancellationToken: ct);
+            await turn.SendActivityAsync("two", cancellationToken: ct);
+            kept = TurnReplies.PendingAsJson(turn);
+        }, default);
+
+        var replies = Assert.IsType<ExpectedReplies>(response!.Body);
+        Assert.Equal(["one <é>", "two"], replies.Activities.Select(a => a.Text));
+        Assert.Equal(JsonText.FromActivities(replies.Activities), kept);
+        Assert.Equal(kept!.Json, Encoding.UTF8.GetString(replies.WrittenActivities!));
+        Assert.Equal(JsonSerializer.Serialize(replies, BotJson.Options), Written(replies));
+    }
+
+    [Fact]
+    public async Task A_reply_sent_after_the_replies_were_written_as_json_is_in_the_response_too()
+    {
+        var response = await CreateAdapter(new RecordingConnector()).ProcessActivityAsync(null, Message("hi", deliveryMode: DeliveryModes.ExpectReplies), async (turn, ct) =>
+        {
+            await turn.SendActivityAsync("one", cancellationToken: ct);
+            _ = TurnReplies.PendingAsJson(turn);
+            await turn.SendActivityAsync("two", cancellationToken: ct);
+        }, default);
+
+        var replies = Assert.IsType<ExpectedReplies>(response!.Body);
+        Assert.Null(replies.WrittenActivities);
+        Assert.Equal(["one", "two"], replies.Activities.Select(a => a.Text));
+        Assert.Contains("\"two\"", Written(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replies_of_a_turn_another_adapter_runs_are_written_as_an_empty_array()
+    {
+        var turn = new TurnContext(new TestAdapter(), Message("hi"));
+
+        Assert.Equal("[]", TurnReplies.PendingAsJson(turn).Json);
+    }
+
+    private static string Written(ExpectedReplies replies)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, ActivityWriter.WriterOptions))
+        {
+            ActivityWriter.Write(writer, replies);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     [Fact]

@@ -109,6 +109,19 @@ public sealed class LanguageAllowedAndDisplayTests
         Assert.Throws<ArgumentException>(() => LanguageRecognizer.DisplayName("Klingon", "en"));
     }
 
+    [Fact]
+    public void A_culture_name_is_read_the_same_however_often_and_however_it_is_spelled()
+    {
+        // Cultures found are kept by the name they were asked with; every spelling gives the culture .NET names.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("French (Canada)", LanguageRecognizer.DisplayName("fr-CA", "en"));
+            Assert.Equal("French (Canada)", LanguageRecognizer.DisplayName(" fr_ca ", "en"));
+            Assert.Equal("fr", LanguageRecognizer.Recognize("French", "en", ["fr_FR ", "fr"]).CultureName);
+            Assert.Throws<ArgumentException>(() => LanguageRecognizer.DisplayName("Klingon", "en"));
+        }
+    }
+
     public static TheoryData<string, string> NamedCultures()
     {
         var data = new TheoryData<string, string>();

@@ -34,6 +34,20 @@ public class ActivityWriterTests
         Assert.Equal(JsonSerializer.Serialize(replies, BotJson.Options), Written(replies));
     }
 
+    [Fact]
+    public void Replies_already_written_as_an_array_are_copied_until_their_activities_are_replaced()
+    {
+        List<Activity> activities = [new Activity { Type = ActivityTypes.Message, Text = "a" }];
+        var replies = ExpectedReplies.Create(activities, Encoding.UTF8.GetBytes("[{\"type\":\"as written\"}]"));
+
+        Assert.Equal("{\"activities\":[{\"type\":\"as written\"}]}", Written(replies));
+
+        replies.Activities = activities;
+
+        Assert.Null(replies.WrittenActivities);
+        Assert.Equal(JsonSerializer.Serialize(replies, BotJson.Options), Written(replies));
+    }
+
     private static string Written(ExpectedReplies replies)
     {
         var buffer = new ArrayBufferWriter<byte>();

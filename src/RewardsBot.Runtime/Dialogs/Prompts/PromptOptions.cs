@@ -34,6 +34,18 @@ public sealed class PromptOptions
 {
     private static readonly StoredJsonNames Names = new("prompt", "retryPrompt", "choices", "style", "helpText", "maxAttempts", "validations");
 
+    private static readonly JsonEncodedText PromptName = JsonEncodedText.Encode("prompt");
+    private static readonly JsonEncodedText RetryPromptName = JsonEncodedText.Encode("retryPrompt");
+    private static readonly JsonEncodedText ChoicesName = JsonEncodedText.Encode("choices");
+    private static readonly JsonEncodedText StyleName = JsonEncodedText.Encode("style");
+    private static readonly JsonEncodedText HelpTextName = JsonEncodedText.Encode("helpText");
+    private static readonly JsonEncodedText MaxAttemptsName = JsonEncodedText.Encode("maxAttempts");
+    private static readonly JsonEncodedText ValidationsName = JsonEncodedText.Encode("validations");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText TitleName = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText SynonymsName = JsonEncodedText.Encode("synonyms");
+    private static readonly JsonEncodedText DisplayTextName = JsonEncodedText.Encode("displayText");
+
     private Activity? _prompt;
     private Activity? _retryPrompt;
 
@@ -124,6 +136,101 @@ public sealed class PromptOptions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The options as UTF-8 JSON: exactly what the serializer writes for them with <see cref="BotJson.Options"/> (same
+    /// names, order, omitted nulls, enum as number), without it. A prompt writes its options into its state every time
+    /// it asks, often with a card; the serializer resolves its converters for every property of every object on the
+    /// way. A test compares both outputs for options with every property set.
+    /// </summary>
+    internal byte[] ToJson() => JsonBytes.Write(this, static (writer, options) => options.Write(writer));
+
+    private void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (Prompt is { } prompt)
+        {
+            writer.WritePropertyName(PromptName);
+            ActivityWriter.Write(writer, prompt);
+        }
+
+        if (RetryPrompt is { } retryPrompt)
+        {
+            writer.WritePropertyName(RetryPromptName);
+            ActivityWriter.Write(writer, retryPrompt);
+        }
+
+        if (Choices is { } choices)
+        {
+            writer.WriteStartArray(ChoicesName);
+            foreach (var choice in choices)
+            {
+                WriteChoice(writer, choice);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteNumber(StyleName, (int)Style);
+        if (HelpText is { } helpText)
+        {
+            writer.WriteString(HelpTextName, helpText);
+        }
+
+        writer.WriteNumber(MaxAttemptsName, MaxAttempts);
+        if (Validations is { } validations)
+        {
+            writer.WritePropertyName(ValidationsName);
+            validations.WriteTo(writer, BotJson.Options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteChoice(Utf8JsonWriter writer, Choice? choice)
+    {
+        if (choice is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (choice.Value is { } value)
+        {
+            writer.WriteString(ValueName, value);
+        }
+
+        if (choice.Title is { } title)
+        {
+            writer.WriteString(TitleName, title);
+        }
+
+        if (choice.Synonyms is { } synonyms)
+        {
+            writer.WriteStartArray(SynonymsName);
+            foreach (var synonym in synonyms)
+            {
+                if (synonym is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(synonym);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (choice.DisplayText is { } displayText)
+        {
+            writer.WriteString(DisplayTextName, displayText);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>An activity kept as stored: an object stays JSON; null, or anything else, is read now (and refused as the serializer would).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 
@@ -24,6 +25,8 @@ public static class LanguageRecognizer
 {
     /// <summary>Longer inputs are a sentence, not a language.</summary>
     public const int MaxInputLength = 100;
+
+    private const int KnownCulturesLimit = 256;
 
     public static LanguageRecognition Recognize(string? text, string? chatLocale, IReadOnlyCollection<string>? allowed = null)
     {
@@ -152,11 +155,29 @@ public static class LanguageRecognizer
         }
     }
 
+    /// <summary>
+    /// The cultures <see cref="ToCulture"/> found, by the name it was given: the allowed languages and the names shown
+    /// for them are the same few every turn, and asking .NET whether a culture is predefined asks ICU every time.
+    /// Bounded: names past the limit are looked up as before, each time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, CultureInfo> KnownCultures = new(StringComparer.Ordinal);
+
     private static CultureInfo ToCulture(string name)
     {
+        if (KnownCultures.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
         try
         {
-            return CultureInfo.GetCultureInfo(name.Trim().Replace('_', '-'), predefinedOnly: true);
+            var culture = CultureInfo.GetCultureInfo(name.Trim().Replace('_', '-'), predefinedOnly: true);
+            if (KnownCultures.Count < KnownCulturesLimit)
+            {
+                KnownCultures.TryAdd(name, culture);
+            }
+
+            return culture;
         }
         catch (CultureNotFoundException exception)
         {
