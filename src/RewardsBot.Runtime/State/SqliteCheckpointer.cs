@@ -16,9 +16,20 @@ namespace RewardsBot.Runtime.State;
 /// </para>
 /// <para>
 /// Durability does not change: a commit is in the log before it is acknowledged, and a checkpoint only moves
-/// committed pages. Other connections to the file keep SQLite's automatic checkpoint as a fallback (it only triggers
-/// if the log grows past 1,000 pages, which this keeps from happening while it runs). A failed checkpoint (the file
-/// busy in another process) is simply tried again at the next nudge.
+/// committed pages. Other connections to the file keep SQLite's automatic checkpoint as a fallback (a commit of theirs
+/// that leaves the log past 1,000 pages checkpoints it). A failed checkpoint (the file busy in another process) is
+/// simply tried again at the next nudge.
+/// </para>
+/// <para>
+/// A log only starts over when a writer begins while every frame of it has been copied and no reader still reads
+/// from it. Under steady load a PASSIVE checkpoint never gets there: it runs beside the writer, which commits more
+/// frames while it copies — so the log would grow for as long as the load lasts, every commit extending the file
+/// (on ext4 each new block is allocated and zeroed: a third of the writer's cost). So once the log holds
+/// <see cref="DefaultRestartFrames"/> frames or more after a PASSIVE checkpoint, this class takes the file's write
+/// gate (this process's writers wait in .NET) and runs a RESTART checkpoint: it copies only what was committed since
+/// the PASSIVE one, waits briefly for readers to leave the log, and makes the next commit write from the log's
+/// beginning again. Writers wait for that catch-up (its two fsyncs, a few milliseconds) about once per
+/// <see cref="DefaultRestartFrames"/> frames; the log stays near that size, its blocks already allocated.
 /// </para>
 /// </remarks>
 internal sealed class SqliteCheckpointer : IDisposable
@@ -26,21 +37,38 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>The shortest time between two checkpoints: a checkpoint's fsyncs are paid at most this often.</summary>
     internal static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>A log of this many frames (pages of 4 KB: 16 MB) or more is started over (see the remarks).</summary>
+    internal const int DefaultRestartFrames = 4096;
+
+    /// <summary>
+    /// How long the checkpoint that starts the log over waits for readers (and another process's writer) before it
+    /// gives up until the next nudge: this process's writers are waiting meanwhile.
+    /// </summary>
+    private const int RestartBusyTimeoutMilliseconds = 10;
+
     private readonly SqliteStateDatabase _database;
+    private readonly int _restartFrames;
     private readonly SemaphoreSlim _nudged = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _checkpoints;
+    private long _restarts;
 
-    public SqliteCheckpointer(SqliteStateDatabase database)
+    /// <param name="database">The file to checkpoint.</param>
+    /// <param name="restartFrames">The log size (frames) from which the log is started over; <see cref="DefaultRestartFrames"/> when null.</param>
+    public SqliteCheckpointer(SqliteStateDatabase database, int? restartFrames = null)
     {
         _database = database;
+        _restartFrames = restartFrames ?? DefaultRestartFrames;
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite state checkpoint" };
         _thread.Start();
     }
 
     /// <summary>How many checkpoints have run (for tests).</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>How many RESTART checkpoints (taken with this process's writers held back) have started the log over (for tests).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
 
     /// <summary>Asks for a checkpoint soon (after a commit); cheap, and several nudges before it runs make one checkpoint.</summary>
     public void Nudge()
@@ -75,22 +103,48 @@ internal sealed class SqliteCheckpointer : IDisposable
     private void Run()
     {
         SqliteConnection? connection = null;
-        SqliteCommand? checkpoint = null;
+        SqliteCommand? passive = null;
+        SqliteCommand? restart = null;
         try
         {
             while (Wait())
             {
                 try
                 {
-                    connection ??= _database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-                    checkpoint ??= CreateCheckpointCommand(connection);
-                    checkpoint.ExecuteNonQuery();
+                    if (connection is null)
+                    {
+                        connection = _database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+                        passive = CreateCommand(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                        restart = CreateCommand(connection, "PRAGMA wal_checkpoint(RESTART);");
+
+                        // Only the RESTART checkpoint waits (PASSIVE never does), and it must not hold the writers long.
+                        using var busy = CreateCommand(connection, $"PRAGMA busy_timeout = {RestartBusyTimeoutMilliseconds};");
+                        busy.ExecuteNonQuery();
+                    }
+
+                    var (_, logFrames) = Checkpoint(passive!);
                     Interlocked.Increment(ref _checkpoints);
+                    if (logFrames >= _restartFrames)
+                    {
+                        bool busy;
+                        using (_database.EnterWriteGateAsync(CancellationToken.None).GetAwaiter().GetResult())
+                        {
+                            (busy, _) = Checkpoint(restart!);
+                        }
+
+                        // Busy: a reader (or another process's writer) outlasted the wait; tried again at the next nudge.
+                        if (!busy)
+                        {
+                            Interlocked.Increment(ref _restarts);
+                        }
+                    }
                 }
                 catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
                 {
                     // Tried again at the next nudge, on a fresh connection; the log only grows meanwhile.
-                    checkpoint = null;
+                    passive?.Dispose();
+                    restart?.Dispose();
+                    passive = restart = null;
                     connection?.Dispose();
                     connection = null;
                 }
@@ -120,10 +174,18 @@ internal sealed class SqliteCheckpointer : IDisposable
         }
     }
 
-    private static SqliteCommand CreateCheckpointCommand(SqliteConnection connection)
+    /// <summary>Runs a checkpoint; returns whether it could not finish and how many frames the log holds (-1: SQLite could not tell).</summary>
+    private static (bool Busy, long LogFrames) Checkpoint(SqliteCommand checkpoint)
+    {
+        // One row: busy (1 when the checkpoint could not finish), frames in the log, frames copied.
+        using var reader = checkpoint.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (true, -1);
+    }
+
+    private static SqliteCommand CreateCommand(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.CommandText = sql;
         return command;
     }
 }

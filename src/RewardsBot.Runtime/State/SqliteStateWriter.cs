@@ -40,11 +40,14 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     private WriterConnection? _connection;
     private long _groupsCommitted;
 
-    public SqliteStateWriter(SqliteStateDatabase database, TimeProvider timeProvider)
+    /// <param name="database">The file to write.</param>
+    /// <param name="timeProvider">The clock for <c>updated_utc</c>.</param>
+    /// <param name="restartFrames">See <see cref="SqliteCheckpointer.DefaultRestartFrames"/>; the default when null.</param>
+    public SqliteStateWriter(SqliteStateDatabase database, TimeProvider timeProvider, int? restartFrames = null)
     {
         _database = database;
         _timeProvider = timeProvider;
-        _checkpointer = new SqliteCheckpointer(database);
+        _checkpointer = new SqliteCheckpointer(database, restartFrames);
         _loop = Task.Run(RunAsync);
     }
 
@@ -53,6 +56,9 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
 
     /// <summary>How many checkpoints of the write-ahead log have run (see <see cref="SqliteCheckpointer"/>).</summary>
     public long Checkpoints => _checkpointer.Checkpoints;
+
+    /// <summary>How many times the checkpointer held the writers back to start the log over (see <see cref="SqliteCheckpointer"/>).</summary>
+    public long LogRestarts => _checkpointer.Restarts;
 
     /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and JSON text); completes with the new eTags once committed.</summary>
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<(string Key, string? ETag, string Json)> documents, CancellationToken cancellationToken)

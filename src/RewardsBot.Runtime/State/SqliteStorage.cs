@@ -34,9 +34,17 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
     /// <param name="timeProvider">The clock for <c>updated_utc</c>; <see cref="TimeProvider.System"/> when null.</param>
     public SqliteStorage(string connectionString, TimeProvider? timeProvider = null)
+        : this(connectionString, timeProvider, restartFrames: null)
+    {
+    }
+
+    /// <param name="connectionString">See the public constructor.</param>
+    /// <param name="timeProvider">See the public constructor.</param>
+    /// <param name="restartFrames">The log size that makes the checkpointer start the log over (tests use a small one).</param>
+    internal SqliteStorage(string connectionString, TimeProvider? timeProvider, int? restartFrames)
     {
         _database = new SqliteStateDatabase(connectionString);
-        _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System);
+        _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System, restartFrames);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -47,6 +55,9 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
 
     /// <summary>How many checkpoints of the write-ahead log this storage has run.</summary>
     internal long Checkpoints => _writer.Checkpoints;
+
+    /// <summary>How many times the write-ahead log was started over with this process's writers held back.</summary>
+    internal long LogRestarts => _writer.LogRestarts;
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
