@@ -76,9 +76,9 @@ internal sealed class SqliteStateDatabase : IDisposable
     }
 
     /// <summary>
-    /// Queues this process's writers of the file — the Rewards store's writers included, as they share the gate through
-    /// <see cref="SqliteFile"/> — so they hand over at once instead of polling SQLite's lock. Writers in other processes
-    /// still meet at SQLite's lock.
+    /// Queues this process's writers of the file so they hand over at once instead of polling SQLite's lock. The gate is
+    /// per file (<see cref="SqliteFile"/>): the Rewards store's writers join it only when state and Rewards data are
+    /// configured in one file (the host keeps them in two). Writers in other processes still meet at SQLite's lock.
     /// </summary>
     public Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
         => SqliteFile.EnterWriteGateAsync(FilePath, cancellationToken);
