@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests;
@@ -39,6 +41,57 @@ public sealed class StatePersistenceTests : IDisposable
         await SendAsync(host, one, "b");
 
         Assert.Equal(CountingBot.Counted(1), await SendAsync(host, two, "a"));
+    }
+
+    [Fact]
+    public async Task State_not_written_for_the_retention_is_deleted_and_the_conversation_starts_over()
+    {
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Bot:StateRetention"] = "00:00:01" }, CountingBot.Register);
+        var session = new EmulatorConversation(new Uri("http://localhost:1/"));
+        Assert.Equal(CountingBot.Counted(1), await SendAsync(host, session, "a"));
+        var stateFile = Path.Combine(_folder.Path, "data", "bot-state.db");
+        Assert.True(StateDocuments(stateFile) > 0);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (StateDocuments(stateFile) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, StateDocuments(stateFile));
+        Assert.Contains("not written for 00:00:01 (Bot:StateRetention)", host.Logs.All, StringComparison.Ordinal);
+        Assert.Equal(CountingBot.Counted(1), await SendAsync(host, session, "b"));
+    }
+
+    [Fact]
+    public async Task State_written_within_the_retention_is_kept()
+    {
+        await using var host = await BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Bot:StateRetention"] = "00:00:05" }, CountingBot.Register);
+        var session = new EmulatorConversation(new Uri("http://localhost:1/"));
+        await SendAsync(host, session, "a");
+
+        // The service runs every quarter of the retention (1.25 s here): two runs see the state, 3 s old at most.
+        await Task.Delay(3_000);
+
+        Assert.Equal(CountingBot.Counted(2), await SendAsync(host, session, "b"));
+        Assert.DoesNotContain("(Bot:StateRetention)", host.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_state_retention_of_zero_stops_the_host_with_the_settings_name()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(_folder, new Dictionary<string, string?> { ["Bot:StateRetention"] = "00:00:00" }, CountingBot.Register));
+
+        Assert.Contains("StateRetention", error.Message, StringComparison.Ordinal);
+    }
+
+    private static long StateDocuments(string stateFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={stateFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM bot_state;";
+        return (long)command.ExecuteScalar()!;
     }
 
     [Fact]

@@ -10,11 +10,15 @@ namespace RewardsBot.Runtime.State;
 /// eTags come from one counter for the whole store, so a key that is deleted and created again never gets back an
 /// eTag it had before. Thread-safe; a write of several keys is checked in full before anything is written.
 /// </remarks>
-public sealed class MemoryStorage : IStorage, IStorageHealthCheck
+public sealed class MemoryStorage : IStorage, IStorageHealthCheck, IStorageRetention
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly TimeProvider _timeProvider;
     private long _lastETag;
+
+    /// <param name="timeProvider">The clock for each document's time of last write (see <see cref="DeleteWrittenBeforeAsync"/>); <see cref="TimeProvider.System"/> when null.</param>
+    public MemoryStorage(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
 
     public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -54,6 +58,7 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck
         var texts = changes.ToDictionary(change => change.Key, change => StoredDocument.Serialize(change.Value, change.Key), StringComparer.Ordinal);
 
         var eTags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
+        var written = _timeProvider.GetUtcNow();
         lock (_lock)
         {
             foreach (var (key, change) in changes)
@@ -68,7 +73,7 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck
             foreach (var key in changes.Keys)
             {
                 var eTag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
-                _entries[key] = new Entry(texts[key], eTag);
+                _entries[key] = new Entry(texts[key], eTag, written);
                 eTags[key] = eTag;
             }
         }
@@ -93,11 +98,30 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck
         return Task.CompletedTask;
     }
 
+    public Task<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoffUtc, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = 0;
+        lock (_lock)
+        {
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.Written < cutoffUtc)
+                {
+                    _entries.Remove(key);
+                    deleted++;
+                }
+            }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
     public Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(StorageHealth.Healthy("In-memory storage: always available, lost when the process stops."));
     }
 
-    private sealed record Entry(string Json, string ETag);
+    private sealed record Entry(string Json, string ETag, DateTimeOffset Written);
 }

@@ -22,6 +22,15 @@ internal static class SqliteStateCommands
         WHERE key = @key AND etag = @expected;
         """;
 
+    /// <summary>Deletes at most <c>@batch</c> documents last written before <c>@cutoff</c>, oldest first (by the index on updated_utc).</summary>
+    public const string DeleteWrittenBeforeSql = """
+        DELETE FROM bot_state WHERE rowid IN
+            (SELECT rowid FROM bot_state WHERE updated_utc < @cutoff ORDER BY updated_utc LIMIT @batch);
+        """;
+
+    /// <summary>The text <c>updated_utc</c> holds for <paramref name="time"/>: round-trip UTC, which sorts as the times do.</summary>
+    public static string UpdatedUtc(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
     public const string ReadLastETagSql = "SELECT last_etag FROM etag_sequence WHERE id = 1;";
 
     public const string SaveLastETagSql = "UPDATE etag_sequence SET last_etag = @last WHERE id = 1;";

@@ -10,8 +10,11 @@ namespace RewardsBot.Runtime.State;
 /// </summary>
 internal sealed class SqliteStateDatabase : IDisposable
 {
-    /// <summary>The schema this build writes. Version 1: bot_state, etag_sequence, schema_version.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The schema this build writes. Version 1: bot_state, etag_sequence, schema_version. Version 2: an index on
+    /// <c>bot_state.updated_utc</c>, so documents past their retention are found without reading the table.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private const string CreateSchemaV1 = """
         CREATE TABLE bot_state (
@@ -26,6 +29,11 @@ internal sealed class SqliteStateDatabase : IDisposable
         );
         INSERT INTO etag_sequence (id, last_etag) VALUES (1, 0);
         INSERT INTO schema_version (version) VALUES (1);
+        """;
+
+    private const string UpgradeToV2 = """
+        CREATE INDEX IF NOT EXISTS bot_state_updated ON bot_state (updated_utc);
+        INSERT INTO schema_version (version) VALUES (2);
         """;
 
     /// <summary>How long SQLite itself waits for a lock; see <see cref="SqliteFile.BusyTimeoutMilliseconds"/>.</summary>
@@ -161,6 +169,11 @@ internal sealed class SqliteStateDatabase : IDisposable
         if (version < 1)
         {
             await ExecuteAsync(connection, transaction, CreateSchemaV1, cancellationToken);
+        }
+
+        if (version < 2)
+        {
+            await ExecuteAsync(connection, transaction, UpgradeToV2, cancellationToken);
         }
 
         // Later schema versions add their upgrade steps here, each guarded by "if (version < N)".

@@ -126,7 +126,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         {
             gate = await _database.EnterWriteGateAsync(CancellationToken.None).ConfigureAwait(false);
             var connection = _connection ??= await WriterConnection.OpenAsync(_database).ConfigureAwait(false);
-            connection.ApplyGroup(_group, results, _timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            connection.ApplyGroup(_group, results, SqliteStateCommands.UpdatedUtc(_timeProvider.GetUtcNow()));
             Interlocked.Increment(ref _groupsCommitted);
             _checkpointer.Nudge();
         }

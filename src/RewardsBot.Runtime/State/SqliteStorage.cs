@@ -15,9 +15,12 @@ namespace RewardsBot.Runtime.State;
 /// and a key that is deleted and created again never gets back an eTag it had before. Writers of one process queue
 /// for the file in .NET before they take SQLite's lock, so they hand over without polling it.
 /// </remarks>
-public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, IAsyncDisposable
+public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageRetention, IDisposable, IAsyncDisposable
 {
     private const int MaxKeysPerStatement = 500;
+
+    /// <summary>Documents deleted per transaction by <see cref="DeleteWrittenBeforeAsync"/>: this process's writers wait at most for one such step.</summary>
+    internal const int RetentionBatch = 500;
 
     private static readonly string[] KeyParameters = ["@k0", "@k1"];
 
@@ -152,6 +155,41 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IDisposable, 
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Found through the index on <c>updated_utc</c> (the time of each document's last write, from this storage's
+    /// clock), deleted <see cref="RetentionBatch"/> at a time, each step its own transaction taken at this process's
+    /// write gate, so turns' writes go in between. A turn that read a document just before it was deleted and writes
+    /// it back gets <see cref="ETagConflictException"/>, as for any other change it did not see.
+    /// </remarks>
+    public async Task<int> DeleteWrittenBeforeAsync(DateTimeOffset cutoffUtc, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        var total = 0;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteStateCommands.DeleteWrittenBeforeSql;
+        command.Parameters.Add("@cutoff", SqliteType.Text).Value = SqliteStateCommands.UpdatedUtc(cutoffUtc);
+        command.Parameters.Add("@batch", SqliteType.Integer).Value = RetentionBatch;
+        while (true)
+        {
+            int deleted;
+            using (await _database.EnterWriteGateAsync(cancellationToken))
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                command.Transaction = transaction;
+                deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            total += deleted;
+            if (deleted < RetentionBatch)
+            {
+                return total;
+            }
+        }
     }
 
     /// <summary>Opens the file (creating it and the schema if needed) and reads the schema version.</summary>

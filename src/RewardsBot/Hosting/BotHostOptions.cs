@@ -21,6 +21,13 @@ public sealed class BotHostOptions
     /// </summary>
     public bool AllowAnonymousRemoteServiceUrl { get; set; }
 
+    /// <summary>
+    /// Conversation and user state not written for this long is deleted: a conversation idle that long starts again
+    /// at the welcome and the menu, a user's chosen language is forgotten. Default 90 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Longest time one turn may run before it is abandoned.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -108,7 +108,7 @@ public static class RewardsBotHostingExtensions
             var options = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
             if (options.Storage == "Memory")
             {
-                return new MemoryStorage();
+                return new MemoryStorage(sp.GetRequiredService<TimeProvider>());
             }
 
             return new SqliteStorage(builder.StateConnectionString(), sp.GetRequiredService<TimeProvider>());
@@ -118,6 +118,7 @@ public static class RewardsBotHostingExtensions
         // Registered before every other start-up service, so state an earlier build kept in the Rewards file is in the
         // state file before anything reads it.
         services.AddHostedService<StateFileMove>();
+        services.AddHostedService<StateRetentionService>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
     }

@@ -124,7 +124,7 @@ public sealed class SqliteStorageTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("1", await ScalarAsync(connection, "SELECT max(version) FROM schema_version;"));
+        Assert.Equal("2", await ScalarAsync(connection, "SELECT max(version) FROM schema_version;"));
         Assert.Equal("1", await ScalarAsync(connection, "SELECT count(*) FROM bot_state WHERE key = 'k';"));
     }
 
