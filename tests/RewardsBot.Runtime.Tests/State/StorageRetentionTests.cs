@@ -130,16 +130,18 @@ public sealed class StorageRetentionTests : IDisposable
         Assert.Equal("1", await ScalarAsync(check, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'bot_state_updated';"));
     }
 
-    [Fact]
-    public async Task A_write_that_read_a_document_before_it_was_deleted_conflicts_instead_of_bringing_it_back_unseen()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_write_that_read_a_document_before_it_was_deleted_conflicts_instead_of_bringing_it_back_unseen(string store)
     {
-        using var storage = new SqliteStorage($"Data Source={_directory.File("bot.db")}", _clock);
+        var storage = Create(store);
         var eTag = await WriteAsync(storage, "k", null);
         _clock.Now = Start.AddDays(100);
 
-        await storage.DeleteWrittenBeforeAsync(Start.AddDays(1), None);
+        await ((IStorageRetention)storage).DeleteWrittenBeforeAsync(Start.AddDays(1), None);
 
         await Assert.ThrowsAsync<ETagConflictException>(() => WriteAsync(storage, "k", eTag));
+        (storage as IDisposable)?.Dispose();
     }
 
     private IStorage Create(string store) => store switch
