@@ -34,6 +34,7 @@ public sealed class SqliteConnectionPool : IDisposable
 
     private readonly Stack<PooledConnection> _idle = new();
     private readonly string _connectionString;
+    private readonly string? _connectionSetup;
     private bool _disposed;
     private int _openCount;
     private long _openedCount;
@@ -42,13 +43,15 @@ public sealed class SqliteConnectionPool : IDisposable
 
     /// <param name="connectionString">A connection string naming a file (see <see cref="SqliteFile.ResolveWritableFile"/>); <c>Pooling</c> is turned off for the pool's own connections.</param>
     /// <param name="maxIdle">How many connections stay open while idle; <see cref="DefaultMaxIdle"/> when null.</param>
-    public SqliteConnectionPool(string connectionString, int? maxIdle = null)
+    /// <param name="connectionSetup">SQL run once on each connection the pool opens, after the common settings (e.g. a PRAGMA of its own); none when null.</param>
+    public SqliteConnectionPool(string connectionString, int? maxIdle = null, string? connectionSetup = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxIdle ?? 1, 1, nameof(maxIdle));
         SqliteFile.EnsureProvider();
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         MaxIdle = maxIdle ?? DefaultMaxIdle;
+        _connectionSetup = connectionSetup;
     }
 
     /// <summary>How many connections stay open while idle.</summary>
@@ -135,6 +138,12 @@ public sealed class SqliteConnectionPool : IDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await SqliteFile.ApplyConnectionSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (_connectionSetup is not null)
+            {
+                using var setup = connection.CreateCommand();
+                setup.CommandText = _connectionSetup;
+                await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {

@@ -7,7 +7,9 @@ namespace RewardsBot.DirectLine;
 /// <summary>
 /// Direct Line conversations in the state file (tables <c>directline_*</c>, own schema version, beside bot state), sharing
 /// the file's write gate with the bot state's writer. Times are ISO 8601 UTC text (fixed width: text order is
-/// time order). A conversation's activities go when it does (foreign key, cascade).
+/// time order). A conversation's activities go when it does (foreign key, cascade). Calls use a few long-lived
+/// connections (<see cref="SqliteConnectionPool"/>) whose statements are prepared once: a Direct Line turn runs about
+/// six of them (the conversation looked up, the user's activity and the replies appended, the feed read for the stream).
 /// </summary>
 internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 {
@@ -35,10 +37,19 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         INSERT INTO directline_schema_version (version, applied_utc) VALUES (1, @now);
         """;
 
+    /// <summary>
+    /// The log size (pages) from which a commit of this store checkpoints the file itself. SQLite's default (1,000)
+    /// would make nearly every Direct Line commit copy and sync the log inline, holding the file's write gate: the bot
+    /// state's checkpointer keeps the log of this file near 4,096 pages (it runs after the state commit every Direct
+    /// Line turn also makes), so this store's own checkpoint is only a fallback for when that one cannot run.
+    /// </summary>
+    internal const int FallbackCheckpointPages = 16_384;
+
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly string _connectionString;
     private readonly string _filePath;
     private readonly TimeProvider _clock;
+    private readonly SqliteConnectionPool _pool;
     private volatile bool _initialized;
 
     public SqliteDirectLineStore(string connectionString, TimeProvider clock)
@@ -46,7 +57,11 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         (_connectionString, _filePath) = SqliteFile.ResolveWritableFile(
             connectionString, "Direct Line", "Set ConnectionStrings:BotState to 'Data Source=path/to/rewardsbot-state.db' (or leave it unset: it goes beside ConnectionStrings:RewardsBot), or Bot:Storage=Memory.");
+        _pool = new SqliteConnectionPool(_connectionString, connectionSetup: $"PRAGMA wal_autocheckpoint = {FallbackCheckpointPages};");
     }
+
+    /// <summary>How many connections the store has opened, and how many times it has used one (for tests).</summary>
+    internal (long Opened, long Used) Connections => (_pool.OpenedCount, _pool.RentedCount);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -97,9 +112,8 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
-        using var command = Command(connection, null,
-            "SELECT id, user_id, user_name, locale, created_utc, last_active_utc, last_seq FROM directline_conversations WHERE id = @id;");
+        using var lease = await _pool.RentAsync(cancellationToken);
+        var command = lease.Command("SELECT id, user_id, user_name, locale, created_utc, last_active_utc, last_seq FROM directline_conversations WHERE id = @id;");
         command.Parameters.AddWithValue("@id", conversationId);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -118,12 +132,12 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         ArgumentNullException.ThrowIfNull(activities);
         await InitializeAsync(cancellationToken);
         using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
-        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var insert = Command(connection, transaction, """
+        using var lease = await _pool.RentAsync(cancellationToken);
+        using var transaction = lease.Connection.BeginTransaction(deferred: false);
+        var insert = lease.Command("""
             INSERT OR IGNORE INTO directline_conversations (id, user_id, user_name, locale, created_utc, last_active_utc, last_seq)
             VALUES (@id, @user, @name, @locale, @created, @active, 0);
-            """);
+            """, transaction);
         insert.Parameters.AddWithValue("@id", conversation.Id);
         insert.Parameters.AddWithValue("@user", conversation.UserId);
         insert.Parameters.AddWithValue("@name", (object?)conversation.UserName ?? DBNull.Value);
@@ -135,7 +149,7 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
             return false;
         }
 
-        await AppendAsync(connection, transaction, conversation.Id, activities, conversation.LastActiveUtc, int.MaxValue, cancellationToken);
+        await AppendAsync(lease, transaction, conversation.Id, activities, conversation.LastActiveUtc, int.MaxValue, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -145,9 +159,9 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         ArgumentNullException.ThrowIfNull(activities);
         await InitializeAsync(cancellationToken);
         using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
-        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        if (!await AppendAsync(connection, transaction, conversationId, activities, lastActiveUtc, keep, cancellationToken))
+        using var lease = await _pool.RentAsync(cancellationToken);
+        using var transaction = lease.Connection.BeginTransaction(deferred: false);
+        if (!await AppendAsync(lease, transaction, conversationId, activities, lastActiveUtc, keep, cancellationToken))
         {
             return false;
         }
@@ -159,9 +173,8 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
-        using var command = Command(connection, null,
-            "SELECT seq, activity FROM directline_activities WHERE conversation_id = @id AND seq > @after ORDER BY seq LIMIT @max;");
+        using var lease = await _pool.RentAsync(cancellationToken);
+        var command = lease.Command("SELECT seq, activity FROM directline_activities WHERE conversation_id = @id AND seq > @after ORDER BY seq LIMIT @max;");
         command.Parameters.AddWithValue("@id", conversationId);
         command.Parameters.AddWithValue("@after", afterSequence);
         command.Parameters.AddWithValue("@max", max);
@@ -193,16 +206,16 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 
     public void Dispose()
     {
+        _pool.Dispose();
         SqliteFile.ClearPool(_connectionString);
         _initLock.Dispose();
     }
 
     private static async Task<bool> AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string conversationId, IReadOnlyList<StoredActivity> activities,
+        SqliteConnectionLease lease, SqliteTransaction transaction, string conversationId, IReadOnlyList<StoredActivity> activities,
         DateTimeOffset lastActiveUtc, int keep, CancellationToken cancellationToken)
     {
-        using var update = Command(connection, transaction,
-            "UPDATE directline_conversations SET last_active_utc = @active, last_seq = max(last_seq, @last) WHERE id = @id;");
+        var update = lease.Command("UPDATE directline_conversations SET last_active_utc = @active, last_seq = max(last_seq, @last) WHERE id = @id;", transaction);
         update.Parameters.AddWithValue("@id", conversationId);
         update.Parameters.AddWithValue("@active", Time(lastActiveUtc));
         update.Parameters.AddWithValue("@last", activities.Count == 0 ? 0 : activities[^1].Sequence);
@@ -211,8 +224,7 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
             return false;
         }
 
-        using var insert = Command(connection, transaction,
-            "INSERT INTO directline_activities (conversation_id, seq, stored_utc, activity) VALUES (@id, @seq, @stored, @activity);");
+        var insert = lease.Command("INSERT INTO directline_activities (conversation_id, seq, stored_utc, activity) VALUES (@id, @seq, @stored, @activity);", transaction);
         insert.Parameters.AddWithValue("@id", conversationId);
         insert.Parameters.AddWithValue("@stored", Time(lastActiveUtc));
         var seq = insert.Parameters.Add("@seq", SqliteType.Integer);
@@ -226,7 +238,7 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 
         if (keep < int.MaxValue && activities.Count > 0)
         {
-            using var trim = Command(connection, transaction, "DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @oldest;");
+            var trim = lease.Command("DELETE FROM directline_activities WHERE conversation_id = @id AND seq <= @oldest;", transaction);
             trim.Parameters.AddWithValue("@id", conversationId);
             trim.Parameters.AddWithValue("@oldest", activities[^1].Sequence - keep);
             await trim.ExecuteNonQueryAsync(cancellationToken);

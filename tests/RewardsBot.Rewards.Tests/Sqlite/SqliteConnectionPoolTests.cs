@@ -57,6 +57,34 @@ public sealed class SqliteConnectionPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pools_own_setup_runs_once_on_each_connection_it_opens()
+    {
+        using var pool = new SqliteConnectionPool(ConnectionString, connectionSetup: "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -4096;");
+        using (var first = await pool.RentAsync(None))
+        using (var second = await pool.RentAsync(None))
+        {
+            Assert.Equal(16384L, await ScalarAsync(first, "PRAGMA wal_autocheckpoint;"));
+            Assert.Equal(16384L, await ScalarAsync(second, "PRAGMA wal_autocheckpoint;"));
+            Assert.Equal(-4096L, await ScalarAsync(second, "PRAGMA cache_size;"));
+            Assert.Equal(1L, await ScalarAsync(second, "PRAGMA foreign_keys;"));
+        }
+
+        using var plain = new SqliteConnectionPool(ConnectionString);
+        using var lease = await plain.RentAsync(None);
+        Assert.Equal(1000L, await ScalarAsync(lease, "PRAGMA wal_autocheckpoint;"));
+    }
+
+    [Fact]
+    public async Task A_setup_that_fails_fails_the_rent_and_leaves_no_connection_open()
+    {
+        using var pool = new SqliteConnectionPool(ConnectionString, connectionSetup: "PRAGMA no_such_thing = 1; SELECT * FROM no_such_table;");
+
+        await Assert.ThrowsAsync<SqliteException>(async () => await pool.RentAsync(None));
+
+        Assert.Equal(0, pool.OpenCount);
+    }
+
+    [Fact]
     public async Task Operations_at_once_get_their_own_connections_and_only_MaxIdle_stay_open_afterwards()
     {
         using var pool = new SqliteConnectionPool(ConnectionString, maxIdle: 1);

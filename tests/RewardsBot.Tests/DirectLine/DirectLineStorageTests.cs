@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RewardsBot.DirectLine;
 using RewardsBot.Runtime.Builder;
+using RewardsBot.Sqlite;
 using RewardsBot.Tests.Infrastructure;
 
 namespace RewardsBot.Tests.DirectLine;
@@ -76,6 +77,23 @@ public sealed class DirectLineStorageTests : OwnHostTest
         Assert.Equal(0, Count("directline_conversations"));
         Assert.Equal(0, Count("directline_activities"));
         Assert.Contains("past their retention", Host.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_store_keeps_its_connections_open_between_calls_instead_of_opening_one_per_call()
+    {
+        var client = await HostAsync(whoIsTalking: true);
+        var (conversationId, token, _) = await client.StartNewAsync("demo-ana");
+        for (var i = 0; i < 10; i++)
+        {
+            await client.PostAsync(token, conversationId, DirectLineClient.WebChatMessage("message " + i));
+        }
+
+        await client.GetAllAsync(token, conversationId);
+        var (opened, used) = ((SqliteDirectLineStore)Host.Services.GetRequiredService<IDirectLineStore>()).Connections;
+
+        Assert.True(used >= 20, $"The store used a connection {used} times for 10 messages.");
+        Assert.True(opened <= SqliteConnectionPool.DefaultMaxIdle, $"The store opened {opened} connections for {used} uses.");
     }
 
     [Fact]
