@@ -33,7 +33,8 @@ public sealed class TechnicalHelpForm(RewardsServices services) : IFormDefinitio
         var data = new
         {
             stages = Enum.GetValues<TechnicalStage>().Select(stage => new { title = turnContext.Say("stage." + stage), value = stage.ToString() }).ToList(),
-            stage = Text(values, StageInput),
+            // Only a stage of the list is shown as chosen: anything else sent (a stale or forged value) is not echoed.
+            stage = IsStage(Text(values, StageInput)) ? Text(values, StageInput) : string.Empty,
             stageError = errors.GetValueOrDefault(StageInput, string.Empty),
             description = Text(values, DescriptionInput),
             descriptionError = errors.GetValueOrDefault(DescriptionInput, string.Empty),
@@ -42,13 +43,15 @@ public sealed class TechnicalHelpForm(RewardsServices services) : IFormDefinitio
         return services.Cards.Message(CardName, data, turnContext.Activity.Locale, turnContext.Say("techHelp.form.text"));
     }
 
+    private static bool IsStage(string name) => Enum.GetNames<TechnicalStage>().Contains(name, StringComparer.Ordinal);
+
     public FormValidation<TechnicalHelpAnswers> Validate(ITurnContext turnContext, JsonObject values)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(values);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var stageName = Text(values, StageInput);
-        var stage = Enum.GetNames<TechnicalStage>().Contains(stageName, StringComparer.Ordinal) ? Enum.Parse<TechnicalStage>(stageName) : (TechnicalStage?)null;
+        var stage = IsStage(stageName) ? Enum.Parse<TechnicalStage>(stageName) : (TechnicalStage?)null;
         if (stage is null)
         {
             errors[StageInput] = Refusal(turnContext, TechnicalHelpService.InvalidStage, ("stages", string.Join(",", Enum.GetNames<TechnicalStage>())));

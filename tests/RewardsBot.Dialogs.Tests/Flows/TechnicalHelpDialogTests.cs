@@ -141,11 +141,12 @@ public sealed class TechnicalHelpDialogTests(ITestOutputHelper output)
         using var bot = await StartAsync("en-US", "demo-ana");
         var form = Form(bot, await OpenTechnicalHelpAsync(bot));
 
-        var retry = await Submit(bot, form, new() { ["stage"] = "1", ["description"] = "Help" });
+        var retry = await Submit(bot, form, new() { ["stage"] = "eligibility ${stage}", ["description"] = "Help" });
 
         var stages = Stages.Select(s => bot.Say("stage." + s)).ToList();
         var joined = string.Join(bot.Say("common.separator"), stages.Take(3)) + bot.Say("common.or") + stages[3];
         Assert.Contains(bot.Say("refusal.techHelp.invalidStage", ("stages", joined)), CardQueries.Texts(Assert.Single(retry)));
+        Assert.Equal(string.Empty, Input(Form(bot, retry), "stage")?["value"]?.GetValue<string>()); // the unknown value is not shown again
         Assert.Empty(await Requests(bot));
     }
 

@@ -182,45 +182,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(Bursts * PerBurst, (await storage.ReadAsync(Enumerable.Range(0, Bursts * PerBurst).Select(n => $"k{n / PerBurst}-{n % PerBurst}").ToArray(), None)).Count);
     }
 
-    [Fact]
-    public async Task Under_steady_reads_and_writes_the_write_ahead_log_is_still_started_over()
-    {
-        // Writers and readers never pause, so a PASSIVE checkpoint beside the writer never catches up with the log on
-        // its own: only the checkpoint that holds this process's writers back lets the log start over.
-        var file = _directory.File("bot.db");
-        await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 100);
-        var page = new string('x', 4000);
-        var keys = Enumerable.Range(0, 64).Select(i => $"k{i}").ToArray();
-        var eTags = new string?[keys.Length];
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        long written = 0;
-
-        async Task WriteLoop(int first)
-        {
-            for (var i = first; storage.LogRestarts < 5 && !stop.IsCancellationRequested; i = (i + 8) % keys.Length)
-            {
-                eTags[i] = await WriteAsync(storage, keys[i], new JsonObject { ["filler"] = page }, eTags[i]);
-                Interlocked.Add(ref written, page.Length);
-            }
-        }
-
-        async Task ReadLoop()
-        {
-            while (storage.LogRestarts < 5 && !stop.IsCancellationRequested)
-            {
-                await storage.ReadAsync([keys[Random.Shared.Next(keys.Length)], keys[Random.Shared.Next(keys.Length)]], None);
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WriteLoop(i))).Concat(Enumerable.Range(0, 4).Select(_ => Task.Run(ReadLoop))));
-
-        Assert.True(storage.LogRestarts >= 5, $"the log was started over {storage.LogRestarts} times in a minute");
-        var log = new FileInfo(file + "-wal").Length;
-        Assert.True(log < Interlocked.Read(ref written) / 2, $"log {log} bytes after {written} bytes of documents: it kept growing");
-        var stored = await storage.ReadAsync(keys, None);
-        Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(page, stored[key].Document["filler"]!.GetValue<string>()));
-    }
-
     private static TimeSpan SqliteCheckpointerInterval => SqliteCheckpointer.MinimumInterval;
 
     private static Dictionary<string, StoreItem> One(string key, JsonObject document, string? eTag)

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using RewardsBot.Runtime.State;
+
+namespace RewardsBot.Runtime.Tests.State;
+
+/// <summary>
+/// The write-ahead log started over under a load that never pauses. Eight writers and four readers run flat out until
+/// the log has been started over five times: this class runs alone (after the parallel tests), so it neither starves
+/// them of threads and disk nor is slowed by them.
+/// </summary>
+[Collection(nameof(SqliteLogRestartTests))]
+public sealed class SqliteLogRestartTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempFolder _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Under_steady_reads_and_writes_the_write_ahead_log_is_still_started_over()
+    {
+        // Writers and readers never pause, so a PASSIVE checkpoint beside the writer never catches up with the log on
+        // its own: only the checkpoint that holds this process's writers back lets the log start over.
+        var file = _directory.File("bot.db");
+        await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 100);
+        var page = new string('x', 4000);
+        var keys = Enumerable.Range(0, 64).Select(i => $"k{i}").ToArray();
+        var eTags = new string?[keys.Length];
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        long written = 0;
+
+        async Task WriteLoop(int first)
+        {
+            for (var i = first; storage.LogRestarts < 5 && !stop.IsCancellationRequested; i = (i + 8) % keys.Length)
+            {
+                eTags[i] = await WriteAsync(storage, keys[i], new JsonObject { ["filler"] = page }, eTags[i]);
+                Interlocked.Add(ref written, page.Length);
+            }
+        }
+
+        async Task ReadLoop()
+        {
+            while (storage.LogRestarts < 5 && !stop.IsCancellationRequested)
+            {
+                await storage.ReadAsync([keys[Random.Shared.Next(keys.Length)], keys[Random.Shared.Next(keys.Length)]], None);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WriteLoop(i))).Concat(Enumerable.Range(0, 4).Select(_ => Task.Run(ReadLoop))));
+
+        Assert.True(storage.LogRestarts >= 5, $"the log was started over {storage.LogRestarts} times in a minute");
+        var log = new FileInfo(file + "-wal").Length;
+        // A log never started over holds every frame written (each document a 4 KB page or more): its file is at least
+        // as large as what was written. Started over, its file keeps the size it had reached — which, on a slow or busy
+        // machine, may be a good part of it before the first restarts get through, so only "smaller than all" is sure.
+        Assert.True(log < Interlocked.Read(ref written), $"log {log} bytes after {written} bytes of documents: it kept growing");
+        var stored = await storage.ReadAsync(keys, None);
+        Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(page, stored[key].Document["filler"]!.GetValue<string>()));
+    }
+
+    private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
+        => (await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, eTag) }, None))[key];
+}
+
+/// <summary>Runs <see cref="SqliteLogRestartTests"/> on its own, after the tests that run in parallel.</summary>
+[CollectionDefinition(nameof(SqliteLogRestartTests), DisableParallelization = true)]
+public sealed class SqliteLogRestartCollection;
