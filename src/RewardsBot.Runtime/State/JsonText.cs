@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -56,17 +55,7 @@ public sealed record JsonText
     public static JsonText FromActivities(IEnumerable<Activity> activities)
     {
         ArgumentNullException.ThrowIfNull(activities);
-        var buffer = WriteBuffer.Rent();
-        try
-        {
-            ActivityWriter.WriteArray(buffer.Writer, activities);
-            buffer.Writer.Flush();
-            return new(buffer.Written.ToArray());
-        }
-        finally
-        {
-            WriteBuffer.Return(buffer);
-        }
+        return new(ActivityWriter.ToJsonArray(activities));
     }
 
     /// <summary>Text the serializer or a JSON document produced: valid by construction, so not parsed again.</summary>
@@ -74,43 +63,6 @@ public sealed record JsonText
 
     /// <summary>UTF-8 that a JSON document or reader produced: valid by construction, so not parsed again. The array is kept.</summary>
     internal static JsonText Trusted(byte[] utf8) => new(utf8);
-
-    /// <summary>The buffer and writer activities are written into, kept per thread between turns.</summary>
-    private sealed class WriteBuffer
-    {
-        /// <summary>A buffer that grew past this (very large replies) is left to the collector rather than kept.</summary>
-        private const int KeptBytes = 64 * 1024;
-
-        [ThreadStatic]
-        private static WriteBuffer? cached;
-
-        private readonly ArrayBufferWriter<byte> _buffer = new(8192);
-
-        private WriteBuffer() => Writer = new Utf8JsonWriter(_buffer, ActivityWriter.WriterOptions);
-
-        public Utf8JsonWriter Writer { get; }
-
-        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
-
-        public static WriteBuffer Rent()
-        {
-            var buffer = cached ?? new WriteBuffer();
-            cached = null;
-            return buffer;
-        }
-
-        public static void Return(WriteBuffer buffer)
-        {
-            if (buffer._buffer.Capacity > KeptBytes)
-            {
-                return;
-            }
-
-            buffer._buffer.ResetWrittenCount();
-            buffer.Writer.Reset(buffer._buffer);
-            cached = buffer;
-        }
-    }
 
     public bool Equals(JsonText? other) => other is not null && _utf8.AsSpan().SequenceEqual(other._utf8);
 
