@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RewardsBot.Hosting;
 
 namespace RewardsBot.DirectLine;
 
@@ -28,29 +29,17 @@ internal sealed partial class DirectLineStartup(IDirectLineStore store, DirectLi
 
 /// <summary>
 /// Deletes Direct Line conversations idle longer than <see cref="DirectLineOptions.Retention"/>, and older activities,
-/// at start and then every quarter of the retention (at most hourly).
+/// on the <see cref="RetentionSchedule"/>.
 /// </summary>
 internal sealed partial class DirectLineRetentionService(IDirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<DirectLineRetentionService> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaximumInterval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            return;
-        }
-
-        var interval = TimeSpan.FromTicks(Math.Clamp(settings.Retention.Ticks / 4, MinimumInterval.Ticks, MaximumInterval.Ticks));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            await PurgeOnceAsync(settings.Retention, stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return settings.Enabled
+            ? RetentionSchedule.RunAsync(settings.Retention, clock, ct => PurgeOnceAsync(settings.Retention, ct), stoppingToken)
+            : Task.CompletedTask;
     }
 
     private async Task PurgeOnceAsync(TimeSpan retention, CancellationToken stoppingToken)

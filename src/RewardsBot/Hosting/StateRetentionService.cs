@@ -4,31 +4,22 @@ using RewardsBot.Runtime.State;
 namespace RewardsBot.Hosting;
 
 /// <summary>
-/// Deletes conversation and user state not written for <see cref="BotHostOptions.StateRetention"/>, at start and then
-/// every quarter of the retention (at most hourly). Without it the state file only grows: every conversation ever held
+/// Deletes conversation and user state not written for <see cref="BotHostOptions.StateRetention"/>, on the
+/// <see cref="RetentionSchedule"/>. Without it the state file only grows: every conversation ever held
 /// keeps its document, with the last replies it was sent.
 /// </summary>
 internal sealed partial class StateRetentionService(IStorage storage, IOptions<BotHostOptions> options, TimeProvider clock, ILogger<StateRetentionService> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaximumInterval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (storage is not IStorageRetention retention)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var keep = options.Value.StateRetention;
-        var interval = TimeSpan.FromTicks(Math.Clamp(keep.Ticks / 4, MinimumInterval.Ticks, MaximumInterval.Ticks));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            await DeleteOnceAsync(retention, keep, stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return RetentionSchedule.RunAsync(keep, clock, ct => DeleteOnceAsync(retention, keep, ct), stoppingToken);
     }
 
     private async Task DeleteOnceAsync(IStorageRetention retention, TimeSpan keep, CancellationToken stoppingToken)
