@@ -37,16 +37,19 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     private readonly List<QueuedWrite> _group = new(MaxWritesPerGroup);
     private readonly Task _loop;
     private readonly SqliteCheckpointer _checkpointer;
+    private readonly StateDocumentCache? _cache;
     private WriterConnection? _connection;
     private long _groupsCommitted;
 
     /// <param name="database">The file to write.</param>
     /// <param name="timeProvider">The clock for <c>updated_utc</c>.</param>
     /// <param name="restartFrames">See <see cref="SqliteCheckpointer.DefaultRestartFrames"/>; the default when null.</param>
-    public SqliteStateWriter(SqliteStateDatabase database, TimeProvider timeProvider, int? restartFrames = null)
+    /// <param name="cache">Told every committed write, and every key whose write failed, in commit order; none when null.</param>
+    public SqliteStateWriter(SqliteStateDatabase database, TimeProvider timeProvider, int? restartFrames = null, StateDocumentCache? cache = null)
     {
         _database = database;
         _timeProvider = timeProvider;
+        _cache = cache;
         _checkpointer = new SqliteCheckpointer(database, restartFrames);
         _loop = Task.Run(RunAsync);
     }
@@ -146,6 +149,12 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             gate?.Dispose();
         }
 
+        // Here, on the writer's loop, the cache learns the writes in the order they committed, before any caller does.
+        if (_cache is not null)
+        {
+            Record(_cache, results);
+        }
+
         for (var i = 0; i < _group.Count; i++)
         {
             var (eTags, error) = results[i];
@@ -156,6 +165,26 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             else
             {
                 _group[i].Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private void Record(StateDocumentCache cache, (IReadOnlyDictionary<string, string>? ETags, Exception? Error)[] results)
+    {
+        for (var i = 0; i < _group.Count; i++)
+        {
+            var documents = _group[i].Documents;
+            if (results[i].ETags is { } eTags)
+            {
+                foreach (var (key, _, json) in documents)
+                {
+                    cache.Wrote(key, eTags[key], json);
+                }
+            }
+            else
+            {
+                // A conflict (someone else's change this process has not seen) or a failed transaction: read it again.
+                cache.Forget(documents.Select(d => d.Key));
             }
         }
     }

@@ -13,7 +13,9 @@ namespace RewardsBot.Runtime.State;
 /// IMMEDIATE</c> transaction (group commit), each write still all or nothing and acknowledged only once committed;
 /// every eTag is checked in SQL, so check-then-write is atomic across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
 /// and a key that is deleted and created again never gets back an eTag it had before. Writers of one process queue
-/// for the file in .NET before they take SQLite's lock, so they hand over without polling it.
+/// for the file in .NET before they take SQLite's lock, so they hand over without polling it. Reads are answered from
+/// the documents this storage last read or wrote when it knows every key asked for (<see cref="StateDocumentCache"/>);
+/// a document another process changed meanwhile is caught by the eTag check of the next write.
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageRetention, IDisposable, IAsyncDisposable
 {
@@ -32,6 +34,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
 
     private readonly SqliteStateDatabase _database;
     private readonly SqliteStateWriter _writer;
+    private readonly StateDocumentCache _cache;
     private int _disposed;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
@@ -44,10 +47,12 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     /// <param name="connectionString">See the public constructor.</param>
     /// <param name="timeProvider">See the public constructor.</param>
     /// <param name="restartFrames">The log size that makes the checkpointer start the log over (tests use a small one).</param>
-    internal SqliteStorage(string connectionString, TimeProvider? timeProvider, int? restartFrames)
+    /// <param name="cachedBytes">How many bytes of documents <see cref="StateDocumentCache"/> keeps (tests use a small number, or 0 for none).</param>
+    internal SqliteStorage(string connectionString, TimeProvider? timeProvider, int? restartFrames, int cachedBytes = StateDocumentCache.DefaultCapacityBytes)
     {
         _database = new SqliteStateDatabase(connectionString);
-        _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System, restartFrames);
+        _cache = new StateDocumentCache(cachedBytes);
+        _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System, restartFrames, _cache);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -62,6 +67,9 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     /// <summary>How many times the write-ahead log was started over with this process's writers held back.</summary>
     internal long LogRestarts => _writer.LogRestarts;
 
+    /// <summary>The documents this storage last read or wrote (see <see cref="StateDocumentCache"/>); tests read its counters.</summary>
+    internal StateDocumentCache Cache => _cache;
+
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -75,6 +83,13 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             return result;
         }
 
+        // The state a turn reads is most often what this process wrote at the end of the conversation's last turn.
+        if (_cache.TryRead(distinct, result))
+        {
+            return result;
+        }
+
+        var generation = _cache.Generation;
         using var lease = await _database.RentReaderAsync(cancellationToken);
         if (distinct.Length <= ReadSql.Length)
         {
@@ -87,6 +102,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
 
             using var reader = command.ExecuteReader();
             Collect(reader, result);
+            _cache.Read(distinct, result, generation);
             return result;
         }
 
@@ -146,15 +162,23 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         }
 
         using var gate = await _database.EnterWriteGateAsync(cancellationToken);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
+        try
         {
-            using var command = SqliteStateCommands.CreateKeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", chunk);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
+            {
+                using var command = SqliteStateCommands.CreateKeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", chunk);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            // Deleted, or unknown after a failure: read from the file next time.
+            _cache.Forget(distinct);
+        }
     }
 
     /// <inheritdoc />
@@ -178,10 +202,24 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             int deleted;
             using (await _database.EnterWriteGateAsync(cancellationToken))
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                command.Transaction = transaction;
-                deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                // Which keys went is not listed: after any deletion (or a failure) every key is read from the file next time.
+                try
+                {
+                    using var transaction = connection.BeginTransaction(deferred: false);
+                    command.Transaction = transaction;
+                    deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                catch
+                {
+                    _cache.Clear();
+                    throw;
+                }
+
+                if (deleted > 0)
+                {
+                    _cache.Clear();
+                }
             }
 
             total += deleted;

@@ -22,7 +22,8 @@ public sealed class SqliteLogRestartTests : IDisposable
         // Writers and readers never pause, so a PASSIVE checkpoint beside the writer never catches up with the log on
         // its own: only the checkpoint that holds this process's writers back lets the log start over.
         var file = _directory.File("bot.db");
-        await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 100);
+        // No cached documents: the readers read the file, holding the log as readers do.
+        await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 100, cachedBytes: 0);
         var page = new string('x', 4000);
         var keys = Enumerable.Range(0, 64).Select(i => $"k{i}").ToArray();
         var eTags = new string?[keys.Length];
