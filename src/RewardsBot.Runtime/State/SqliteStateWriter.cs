@@ -146,13 +146,14 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         }
         finally
         {
-            gate?.Dispose();
-        }
+            // Here, on the writer's loop and still at the write gate, the cache learns the writes in the order they
+            // committed — before any caller does, and before a delete of this process can come between.
+            if (_cache is not null)
+            {
+                Record(_cache, results);
+            }
 
-        // Here, on the writer's loop, the cache learns the writes in the order they committed, before any caller does.
-        if (_cache is not null)
-        {
-            Record(_cache, results);
+            gate?.Dispose();
         }
 
         for (var i = 0; i < _group.Count; i++)

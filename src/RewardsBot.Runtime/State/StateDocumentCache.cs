@@ -150,11 +150,12 @@ internal sealed class StateDocumentCache
     /// <summary>A committed write: <paramref name="key"/> now holds <paramref name="json"/> under <paramref name="eTag"/>. Called in commit order.</summary>
     public void Wrote(string key, string eTag, string json)
     {
+        var entry = new Entry(eTag, Encoding.UTF8.GetBytes(json));
         lock (_lock)
         {
             _generation++;
             Remove(key);
-            Add(key, new Entry(eTag, Encoding.UTF8.GetBytes(json)));
+            Add(key, entry);
         }
     }
 
