@@ -151,7 +151,7 @@ public sealed class StateDocumentCacheTests : IDisposable
     [Fact]
     public async Task A_full_cache_is_emptied_and_every_read_stays_right()
     {
-        // Documents of 7–8 bytes ({"i":12}) in 64 bytes: at most 9 kept.
+        // Documents of 7–8 bytes ({"i":12}) in 64 bytes (two halves of 32): at most 9 kept.
         await using var storage = new SqliteStorage(ConnectionString, timeProvider: null, restartFrames: null, cachedBytes: 64);
         var eTags = new Dictionary<string, string>();
         for (var i = 0; i < 30; i++)
@@ -176,6 +176,27 @@ public sealed class StateDocumentCacheTests : IDisposable
         var largeETag = await WriteAsync(storage, "large", large, null);
         Assert.Equal(largeETag, (await storage.ReadAsync(["large"], None))["large"].ETag);
         Assert.InRange(storage.Cache.Bytes, 0, 64);
+    }
+
+    [Fact]
+    public async Task A_conversation_in_use_stays_while_many_others_pass_through()
+    {
+        // Halves of 64 bytes: about eight of these documents each.
+        await using var storage = new SqliteStorage(ConnectionString, timeProvider: null, restartFrames: null, cachedBytes: 128);
+        var active = await WriteAsync(storage, "active", new JsonObject { ["i"] = -1 }, null);
+        for (var i = 0; i < 100; i++)
+        {
+            await WriteAsync(storage, $"k{i}", new JsonObject { ["i"] = i }, null);
+            if (i % 4 == 3)
+            {
+                var hits = storage.Cache.Hits;
+                Assert.Equal(active, (await storage.ReadAsync(["active"], None))["active"].ETag);
+                Assert.Equal(hits + 1, storage.Cache.Hits);
+            }
+        }
+
+        Assert.InRange(storage.Cache.Bytes, 1, 128);
+        Assert.Equal(0, storage.Cache.Misses);
     }
 
     [Fact]
