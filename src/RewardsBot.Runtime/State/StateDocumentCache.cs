@@ -105,22 +105,28 @@ internal sealed class StateDocumentCache
     {
         lock (_lock)
         {
-            foreach (var key in keys)
+            var entries = new Entry[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
             {
-                if (!Knows(key))
+                if (!_newer.TryGetValue(keys[i], out entries[i]!) && !_older.TryGetValue(keys[i], out entries[i]!))
                 {
                     _misses++;
                     return false;
                 }
             }
 
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (entries[i].Utf8 is { } utf8)
+                {
+                    result[keys[i]] = StoreItem.FromJson(Encoding.UTF8.GetString(utf8), entries[i].ETag, keys[i]);
+                }
+            }
+
+            // Only now: moving one key to the newer half can drop the older half, with another key of this read in it.
             foreach (var key in keys)
             {
-                var entry = Use(key);
-                if (entry.Utf8 is { } utf8)
-                {
-                    result[key] = StoreItem.FromJson(Encoding.UTF8.GetString(utf8), entry.ETag, key);
-                }
+                MoveToNewer(key);
             }
 
             _hits++;
@@ -190,18 +196,14 @@ internal sealed class StateDocumentCache
 
     private bool Knows(string key) => _newer.ContainsKey(key) || _older.ContainsKey(key);
 
-    /// <summary>A known key's entry, moved to the newer half if it was in the older one.</summary>
-    private Entry Use(string key)
+    /// <summary>A key in the older half moves to the newer one (which may drop the older half).</summary>
+    private void MoveToNewer(string key)
     {
-        if (_newer.TryGetValue(key, out var entry))
+        if (_older.Remove(key, out var entry))
         {
-            return entry;
+            _olderBytes -= entry.Size;
+            Add(key, entry);
         }
-
-        _older.Remove(key, out entry);
-        _olderBytes -= entry!.Size;
-        Add(key, entry);
-        return entry;
     }
 
     /// <summary>Adds a key not known yet to the newer half, which becomes the older one first if it is full; a document larger than half the cache is not kept.</summary>

@@ -225,6 +225,24 @@ public sealed class StateDocumentCacheTests : IDisposable
         Assert.False(cache.TryRead(["conv"], new Dictionary<string, StoreItem>()));
     }
 
+    [Fact]
+    public void Reading_two_keys_of_the_older_half_answers_both_even_when_moving_the_first_drops_that_half()
+    {
+        // Halves of 16 bytes: two of these 7-byte documents each.
+        var cache = new StateDocumentCache(capacityBytes: 32);
+        cache.Wrote("conv", "1", "{\"a\":1}");
+        cache.Wrote("user", "2", "{\"b\":2}");
+        cache.Wrote("other1", "3", "{\"c\":3}"); // the newer half is full: conv and user are now the older half
+        cache.Wrote("other2", "4", "{\"d\":4}");
+        var result = new Dictionary<string, StoreItem>();
+
+        Assert.True(cache.TryRead(["conv", "user"], result)); // moving conv to the newer half drops the older half
+
+        Assert.Equal(("1", "2"), (result["conv"].ETag, result["user"].ETag));
+        Assert.Equal(2, (int?)result["user"].Document["b"]);
+        Assert.InRange(cache.Bytes, 1, 32);
+    }
+
     private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
         => (await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, eTag) }, None))[key];
 
