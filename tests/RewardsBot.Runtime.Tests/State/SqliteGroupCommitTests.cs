@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using RewardsBot.Runtime.State;
 using RewardsBot.Sqlite;
+using static RewardsBot.Runtime.Tests.State.StorageWrites;
 
 namespace RewardsBot.Runtime.Tests.State;
 
@@ -183,12 +184,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     private static TimeSpan SqliteCheckpointerInterval => SqliteCheckpointer.MinimumInterval;
-
-    private static Dictionary<string, StoreItem> One(string key, JsonObject document, string? eTag)
-        => new() { [key] = new StoreItem(document, eTag) };
-
-    private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
-        => (await storage.WriteAsync(One(key, document, eTag), None))[key];
 
     private static void Execute(SqliteConnection connection, string sql)
     {

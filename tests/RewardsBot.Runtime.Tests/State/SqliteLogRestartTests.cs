@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.State;
+using static RewardsBot.Runtime.Tests.State.StorageWrites;
 
 namespace RewardsBot.Runtime.Tests.State;
 
@@ -58,9 +59,6 @@ public sealed class SqliteLogRestartTests : IDisposable
         var stored = await storage.ReadAsync(keys, None);
         Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(page, stored[key].Document["filler"]!.GetValue<string>()));
     }
-
-    private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
-        => (await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, eTag) }, None))[key];
 }
 
 /// <summary>Runs <see cref="SqliteLogRestartTests"/> on its own, after the tests that run in parallel.</summary>

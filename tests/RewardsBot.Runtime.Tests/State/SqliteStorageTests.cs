@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using RewardsBot.Runtime.State;
+using static RewardsBot.Runtime.Tests.State.StorageWrites;
 
 namespace RewardsBot.Runtime.Tests.State;
 
@@ -241,9 +242,6 @@ public sealed class SqliteStorageTests : IDisposable
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadAsync(["k"], None));
     }
-
-    private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
-        => (await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, eTag) }, None))[key];
 
     private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
     {

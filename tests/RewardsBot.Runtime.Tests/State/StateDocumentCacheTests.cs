@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.State;
+using static RewardsBot.Runtime.Tests.State.StorageWrites;
 
 namespace RewardsBot.Runtime.Tests.State;
 
@@ -107,7 +108,7 @@ public sealed class StateDocumentCacheTests : IDisposable
     [Fact]
     public async Task Documents_removed_by_retention_are_not_answered_from_memory()
     {
-        var clock = new MovableClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new SettableClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var storage = new SqliteStorage(ConnectionString, clock);
         await WriteAsync(storage, "old", new JsonObject(), null);
         clock.Now = clock.Now.AddDays(100);
@@ -241,15 +242,5 @@ public sealed class StateDocumentCacheTests : IDisposable
         Assert.Equal(("1", "2"), (result["conv"].ETag, result["user"].ETag));
         Assert.Equal(2, (int?)result["user"].Document["b"]);
         Assert.InRange(cache.Bytes, 1, 32);
-    }
-
-    private static async Task<string> WriteAsync(SqliteStorage storage, string key, JsonObject document, string? eTag)
-        => (await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(document, eTag) }, None))[key];
-
-    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using RewardsBot.Runtime.Builder;
 using RewardsBot.Runtime.Schema;
@@ -74,4 +75,23 @@ internal static class Turns
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>A clock a test sets by hand.</summary>
+internal sealed class SettableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>One document written to a storage, for tests that write key by key (<c>using static</c>).</summary>
+internal static class StorageWrites
+{
+    public static Dictionary<string, StoreItem> One(string key, JsonObject document, string? eTag)
+        => new() { [key] = new StoreItem(document, eTag) };
+
+    /// <summary>Writes one document; returns its new eTag.</summary>
+    public static async Task<string> WriteAsync(IStorage storage, string key, JsonObject document, string? eTag)
+        => (await storage.WriteAsync(One(key, document, eTag), CancellationToken.None))[key];
 }

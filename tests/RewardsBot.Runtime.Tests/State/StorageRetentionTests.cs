@@ -168,11 +168,4 @@ public sealed class StorageRetentionTests : IDisposable
         command.CommandText = sql;
         return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
