@@ -30,11 +30,12 @@ public sealed class TechnicalHelpForm(RewardsServices services) : IFormDefinitio
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(errors);
+        var chosenStage = Text(values, StageInput);
         var data = new
         {
             stages = Enum.GetValues<TechnicalStage>().Select(stage => new { title = turnContext.Say("stage." + stage), value = stage.ToString() }).ToList(),
             // Only a stage of the list is shown as chosen: anything else sent (a stale or forged value) is not echoed.
-            stage = IsStage(Text(values, StageInput)) ? Text(values, StageInput) : string.Empty,
+            stage = IsStage(chosenStage) ? chosenStage : string.Empty,
             stageError = errors.GetValueOrDefault(StageInput, string.Empty),
             description = Text(values, DescriptionInput),
             descriptionError = errors.GetValueOrDefault(DescriptionInput, string.Empty),
