@@ -151,14 +151,14 @@ public abstract class BotState
             return null;
         }
 
-        var json = cached.Serialize(StateName);
-        if (!force && string.Equals(json, cached.SavedJson, StringComparison.Ordinal))
+        var utf8 = cached.Serialize(StateName);
+        if (!force && cached.SavedUtf8 is { } saved && utf8.AsSpan().SequenceEqual(saved))
         {
             return null;
         }
 
         var key = GetStorageKey(turnContext);
-        return new PendingChange(key, StoreItem.FromJson(json, cached.ETag, key), cached, json);
+        return new PendingChange(key, StoreItem.FromUtf8(utf8, cached.ETag, key), cached, utf8);
     }
 
     private CachedBotState? GetCache(ITurnContext turnContext) => turnContext.TurnState.Get<CachedBotState>(ContextServiceKey);
@@ -169,11 +169,11 @@ public abstract class BotState
 }
 
 /// <summary>A state's unsaved copy: its key, the item to write, and how to record that it was written.</summary>
-internal sealed class PendingChange(string key, StoreItem item, CachedBotState cached, string json)
+internal sealed class PendingChange(string key, StoreItem item, CachedBotState cached, byte[] utf8)
 {
     public string Key { get; } = key;
 
     public StoreItem Item { get; } = item;
 
-    public void MarkSaved(string eTag) => cached.MarkSaved(eTag, json);
+    public void MarkSaved(string eTag) => cached.MarkSaved(eTag, utf8);
 }

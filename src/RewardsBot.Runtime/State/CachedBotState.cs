@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Schema;
@@ -25,20 +24,21 @@ internal sealed class CachedBotState
     /// <summary>The eTag to write with: the stored one, null when the document did not exist, "*" after a clear without a load.</summary>
     public string? ETag { get; private set; }
 
-    /// <summary>The document as last read or written, in <see cref="Serialize"/>'s form; null when unknown (always write).</summary>
-    public string? SavedJson { get; private set; }
+    /// <summary>The document (UTF-8) as last read or written, in <see cref="Serialize"/>'s form; null when unknown (always write).</summary>
+    public byte[]? SavedUtf8 { get; private set; }
 
     /// <summary>The state as read from storage (<paramref name="item"/> null: no document yet).</summary>
     /// <exception cref="InvalidOperationException">The stored text is not a JSON object.</exception>
     public static CachedBotState FromStorage(StoreItem? item)
     {
         var state = new CachedBotState(item?.ETag);
-        if (item?.Json is { } json)
+        if (item?.Utf8 is { } utf8)
         {
             // Each property keeps its own JSON text until the bot asks for it: no tree is built for the document, and a
-            // property the turn never reads is written back as the same text.
-            state.ReadProperties(json, item);
-            state.SavedJson = json;
+            // property the turn never reads is written back as the same text. The properties are slices of the
+            // item's array, which nobody changes.
+            state.ReadProperties(utf8, item);
+            state.SavedUtf8 = utf8;
             return state;
         }
 
@@ -50,7 +50,7 @@ internal sealed class CachedBotState
             }
         }
 
-        state.SavedJson = state.Serialize(stateName: null);
+        state.SavedUtf8 = state.Serialize(stateName: null);
         return state;
     }
 
@@ -59,10 +59,10 @@ internal sealed class CachedBotState
 
     public void Clear() => _properties.Clear();
 
-    public void MarkSaved(string eTag, string json)
+    public void MarkSaved(string eTag, byte[] utf8)
     {
         ETag = eTag;
-        SavedJson = json;
+        SavedUtf8 = utf8;
     }
 
     public bool TryGetProperty(string name, out StateProperty property) => _properties.TryGetValue(name, out property!);
@@ -71,9 +71,8 @@ internal sealed class CachedBotState
 
     public void RemoveProperty(string name) => _properties.Remove(name);
 
-    private void ReadProperties(string json, StoreItem item)
+    private void ReadProperties(byte[] utf8, StoreItem item)
     {
-        var utf8 = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = BotJson.Options.MaxDepth });
         try
         {
@@ -106,9 +105,9 @@ internal sealed class CachedBotState
     private static InvalidOperationException NotAnObject(StoreItem item, JsonException? inner)
         => new($"The stored document for key '{item.Key}' is not a JSON object. Delete the key so it can be written again.", inner);
 
-    /// <summary>The document as compact JSON with properties in ordinal order, so equal states give equal text.</summary>
+    /// <summary>The document as compact UTF-8 JSON with properties in ordinal order, so equal states give equal bytes.</summary>
     /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>
-    public string Serialize(string? stateName)
+    public byte[] Serialize(string? stateName)
     {
         var names = new string[_properties.Count];
         _properties.Keys.CopyTo(names, 0);
@@ -126,7 +125,7 @@ internal sealed class CachedBotState
 
             writer.WriteEndObject();
             writer.Flush();
-            return Encoding.UTF8.GetString(buffer.Written);
+            return buffer.Written.ToArray();
         }
         finally
         {
@@ -135,8 +134,8 @@ internal sealed class CachedBotState
     }
 
     /// <summary>
-    /// The buffer and writer a document is written into, kept per thread between saves (the text is copied out as a
-    /// string before the next save on the thread starts, so one is enough).
+    /// The buffer and writer a document is written into, kept per thread between saves (the bytes are copied out before
+    /// the next save on the thread starts, so one is enough).
     /// </summary>
     private sealed class SerializeBuffer
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace RewardsBot.Runtime.State;
@@ -30,13 +31,14 @@ public interface IStorage
 
 /// <summary>A stored JSON document and its eTag. Documents are copied on read and write: callers never share them with the store.</summary>
 /// <remarks>
-/// An item can also carry the document as JSON text (<see cref="FromJson"/>): storages that keep text read and write it
-/// as it is, and the tree is only built if someone asks for <see cref="Document"/>.
+/// An item can also carry the document as JSON text (<see cref="FromJson"/>, or UTF-8 inside the runtime): storages
+/// that keep text read and write it as it is, and the tree is only built if someone asks for <see cref="Document"/>.
 /// </remarks>
 public sealed record StoreItem
 {
-    private readonly string? _json;
     private readonly string? _key;
+    private string? _json;
+    private byte[]? _utf8;
     private JsonObject? _document;
 
     public StoreItem(JsonObject document, string? eTag)
@@ -45,21 +47,31 @@ public sealed record StoreItem
         ETag = eTag;
     }
 
-    private StoreItem(string json, string? eTag, string key)
+    private StoreItem(string? json, byte[]? utf8, string? eTag, string key)
     {
         _json = json;
+        _utf8 = utf8;
         _key = key;
         ETag = eTag;
     }
 
     /// <summary>The document (built from the JSON text the first time it is asked for, for an item made from text).</summary>
     /// <exception cref="InvalidOperationException">The text is not a JSON object.</exception>
-    public JsonObject Document => _document ??= _json is null ? null! : StoredDocument.Parse(_json, _key!);
+    public JsonObject Document => _document ??= _utf8 is not null ? StoredDocument.Parse(_utf8, _key!) : _json is not null ? StoredDocument.Parse(_json, _key!) : null!;
 
     public string? ETag { get; init; }
 
     /// <summary>The document's JSON text when the item was made from text; null when it was made from a tree.</summary>
-    internal string? Json => _json;
+    internal string? Json => _json ??= _utf8 is null ? null : Encoding.UTF8.GetString(_utf8);
+
+    /// <summary>
+    /// The document's JSON text as UTF-8 when the item was made from text; null when it was made from a tree. The array
+    /// is shared (with the storage that read it, or the state that wrote it) and never changed by anyone.
+    /// </summary>
+    internal byte[]? Utf8 => _utf8 ??= _json is null ? null : Encoding.UTF8.GetBytes(_json);
+
+    /// <summary>True once the item has a tree: made from one, or its text parsed because <see cref="Document"/> was asked for.</summary>
+    internal bool HasTree => _document is not null;
 
     /// <summary>The key the text was stored under, for messages about it; null for an item made from a tree.</summary>
     internal string? Key => _key;
@@ -69,7 +81,18 @@ public sealed record StoreItem
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(key);
-        return new StoreItem(json, eTag, key);
+        return new StoreItem(json, null, eTag, key);
+    }
+
+    /// <summary>
+    /// An item whose document is the UTF-8 JSON object <paramref name="utf8"/> (stored under <paramref name="key"/>): the
+    /// array is kept, not copied, so the caller must never change it.
+    /// </summary>
+    internal static StoreItem FromUtf8(byte[] utf8, string? eTag, string key)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(key);
+        return new StoreItem(null, utf8, eTag, key);
     }
 }
 

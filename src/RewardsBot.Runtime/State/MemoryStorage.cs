@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RewardsBot.Runtime.State;
 
 /// <summary>
-/// An in-process <see cref="IStorage"/> for tests and single-instance development. Documents are kept as JSON text,
+/// An in-process <see cref="IStorage"/> for tests and single-instance development. Documents are kept as JSON text (UTF-8),
 /// so what a caller does with its objects after a write never reaches the store, and every read returns a new copy.
 /// </summary>
 /// <remarks>
@@ -38,11 +38,11 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck, IStorageReten
             }
         }
 
-        // Parsing happens outside the lock: entries are immutable text.
+        // Parsing happens outside the lock: entries are immutable text, shared with the items read (nobody changes the arrays).
         var result = new Dictionary<string, StoreItem>(found.Count, StringComparer.Ordinal);
         foreach (var (key, entry) in found)
         {
-            result[key] = StoreItem.FromJson(entry.Json, entry.ETag, key);
+            result[key] = StoreItem.FromUtf8(entry.Utf8, entry.ETag, key);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
@@ -55,7 +55,7 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck, IStorageReten
         cancellationToken.ThrowIfCancellationRequested();
 
         // Serialise before taking the lock: the caller's objects are copied now, and later changes to them are not seen.
-        var texts = changes.ToDictionary(change => change.Key, change => StoredDocument.Serialize(change.Value, change.Key), StringComparer.Ordinal);
+        var texts = changes.ToDictionary(change => change.Key, change => StoredDocument.SerializeUtf8(change.Value, change.Key), StringComparer.Ordinal);
 
         var eTags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
         var written = _timeProvider.GetUtcNow();
@@ -123,5 +123,5 @@ public sealed class MemoryStorage : IStorage, IStorageHealthCheck, IStorageReten
         return Task.FromResult(StorageHealth.Healthy("In-memory storage: always available, lost when the process stops."));
     }
 
-    private sealed record Entry(string Json, string ETag, DateTimeOffset Written);
+    private sealed record Entry(byte[] Utf8, string ETag, DateTimeOffset Written);
 }

@@ -8,17 +8,17 @@ namespace RewardsBot.Runtime.State;
 internal static class SqliteStateCommands
 {
     public const string InsertSql = """
-        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, CAST(@document AS TEXT), @updated)
         ON CONFLICT (key) DO NOTHING;
         """;
 
     public const string UpsertSql = """
-        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, @document, @updated)
+        INSERT INTO bot_state (key, etag, document, updated_utc) VALUES (@key, @etag, CAST(@document AS TEXT), @updated)
         ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_utc = excluded.updated_utc;
         """;
 
     public const string UpdateSql = """
-        UPDATE bot_state SET etag = @etag, document = @document, updated_utc = @updated
+        UPDATE bot_state SET etag = @etag, document = CAST(@document AS TEXT), updated_utc = @updated
         WHERE key = @key AND etag = @expected;
         """;
 
@@ -42,7 +42,9 @@ internal static class SqliteStateCommands
         command.CommandText = sql;
         command.Parameters.Add("@key", SqliteType.Text);
         command.Parameters.Add("@etag", SqliteType.Integer);
-        command.Parameters.Add("@document", SqliteType.Text);
+        // The document comes as UTF-8 bytes, bound as a blob and stored as TEXT: a blob cast to TEXT is its bytes read in
+        // the file's encoding (UTF-8, SQLite's default, which this schema never changes), so no string is made for it.
+        command.Parameters.Add("@document", SqliteType.Blob);
         command.Parameters.Add("@updated", SqliteType.Text);
         return command;
     }

@@ -63,8 +63,8 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     /// <summary>How many times the checkpointer held the writers back to start the log over (see <see cref="SqliteCheckpointer"/>).</summary>
     public long LogRestarts => _checkpointer.Restarts;
 
-    /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and JSON text); completes with the new eTags once committed.</summary>
-    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<(string Key, string? ETag, string Json)> documents, CancellationToken cancellationToken)
+    /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and UTF-8 JSON); completes with the new eTags once committed.</summary>
+    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, CancellationToken cancellationToken)
     {
         var write = new QueuedWrite(documents, cancellationToken);
         if (!_queue.Writer.TryWrite(write))
@@ -177,9 +177,9 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             var documents = _group[i].Documents;
             if (results[i].ETags is { } eTags)
             {
-                foreach (var (key, _, json) in documents)
+                foreach (var (key, _, utf8) in documents)
                 {
-                    cache.Wrote(key, eTags[key], json);
+                    cache.Wrote(key, eTags[key], utf8);
                 }
             }
             else
@@ -190,9 +190,9 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         }
     }
 
-    private sealed class QueuedWrite(IReadOnlyList<(string Key, string? ETag, string Json)> documents, CancellationToken cancellationToken)
+    private sealed class QueuedWrite(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, CancellationToken cancellationToken)
     {
-        public IReadOnlyList<(string Key, string? ETag, string Json)> Documents { get; } = documents;
+        public IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> Documents { get; } = documents;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -282,7 +282,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         public void Dispose() => _connection.Dispose();
 
         /// <summary>One caller's write: all its keys, or none of them and the conflict that stopped it.</summary>
-        private (IReadOnlyDictionary<string, string>? ETags, Exception? Error) Apply(IReadOnlyList<(string Key, string? ETag, string Json)> documents, ref long lastETag, string updated)
+        private (IReadOnlyDictionary<string, string>? ETags, Exception? Error) Apply(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, ref long lastETag, string updated)
         {
             var several = documents.Count > 1;
             if (several)
@@ -291,7 +291,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             }
 
             var eTags = new Dictionary<string, string>(documents.Count, StringComparer.Ordinal);
-            foreach (var (key, expected, json) in documents)
+            foreach (var (key, expected, utf8) in documents)
             {
                 var command = expected switch
                 {
@@ -312,7 +312,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
                     var eTag = lastETag + 1;
                     command.Parameters[0].Value = key;
                     command.Parameters[1].Value = eTag;
-                    command.Parameters[2].Value = json;
+                    command.Parameters[2].Value = utf8;
                     command.Parameters[3].Value = updated;
                     applied = command.ExecuteNonQuery() == 1;
                     if (applied)

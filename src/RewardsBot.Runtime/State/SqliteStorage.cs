@@ -124,7 +124,8 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         {
             var key = reader.GetString(0);
             var eTag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
-            result[key] = StoreItem.FromJson(reader.GetString(2), eTag, key);
+            // The column is TEXT in the file's encoding (UTF-8): its bytes are the document's UTF-8, read without decoding.
+            result[key] = StoreItem.FromUtf8(reader.GetFieldValue<byte[]>(2), eTag, key);
         }
     }
 
@@ -140,10 +141,10 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             return eTags;
         }
 
-        var documents = new List<(string Key, string? ETag, string Json)>(changes.Count);
+        var documents = new List<(string Key, string? ETag, byte[] Utf8)>(changes.Count);
         foreach (var (key, change) in changes)
         {
-            documents.Add((key, change.ETag, StoredDocument.Serialize(change, key)));
+            documents.Add((key, change.ETag, StoredDocument.SerializeUtf8(change, key)));
         }
 
         return await _writer.WriteAsync(documents, cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RewardsBot.Runtime.State;
 
 /// <summary>
@@ -119,7 +117,7 @@ internal sealed class StateDocumentCache
             {
                 if (entries[i].Utf8 is { } utf8)
                 {
-                    result[keys[i]] = StoreItem.FromJson(Encoding.UTF8.GetString(utf8), entries[i].ETag, keys[i]);
+                    result[keys[i]] = StoreItem.FromUtf8(utf8, entries[i].ETag, keys[i]);
                 }
             }
 
@@ -151,16 +149,16 @@ internal sealed class StateDocumentCache
             {
                 if (!Knows(key))
                 {
-                    Add(key, found.TryGetValue(key, out var item) && item.Json is { } json ? new Entry(item.ETag, Encoding.UTF8.GetBytes(json)) : Entry.Absent);
+                    Add(key, found.TryGetValue(key, out var item) && item.Utf8 is { } utf8 ? new Entry(item.ETag, utf8) : Entry.Absent);
                 }
             }
         }
     }
 
-    /// <summary>A committed write: <paramref name="key"/> now holds <paramref name="json"/> under <paramref name="eTag"/>. Called in commit order.</summary>
-    public void Wrote(string key, string eTag, string json)
+    /// <summary>A committed write: <paramref name="key"/> now holds <paramref name="utf8"/> under <paramref name="eTag"/>. Called in commit order.</summary>
+    public void Wrote(string key, string eTag, byte[] utf8)
     {
-        var entry = new Entry(eTag, Encoding.UTF8.GetBytes(json));
+        var entry = new Entry(eTag, utf8);
         lock (_lock)
         {
             _generation++;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using RewardsBot.Runtime.Schema;
 
@@ -8,11 +9,15 @@ internal static class StoredDocument
 {
     public const string Wildcard = "*";
 
-    public static string Serialize(StoreItem item, string key)
+    /// <summary>
+    /// The item's document as UTF-8 JSON: its own text (shared, never changed) while nobody has asked for its tree;
+    /// otherwise the tree written out, since whoever asked may have changed it.
+    /// </summary>
+    public static byte[] SerializeUtf8(StoreItem item, string key)
     {
-        if (item?.Json is { } json)
+        if (item is { HasTree: false, Utf8: { } utf8 })
         {
-            return json;
+            return utf8;
         }
 
         if (item?.Document is null)
@@ -20,12 +25,17 @@ internal static class StoredDocument
             throw new ArgumentException($"The change for key '{key}' has no document. Pass a StoreItem with a JsonObject (an empty one to store nothing).", nameof(item));
         }
 
-        return item.Document.ToJsonString(BotJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(item.Document, BotJson.Options);
     }
 
     public static JsonObject Parse(string json, string key)
-        => JsonNode.Parse(json) as JsonObject
-            ?? throw new InvalidOperationException($"The stored document for key '{key}' is not a JSON object. Delete the key so it can be written again.");
+        => JsonNode.Parse(json) as JsonObject ?? throw NotAnObject(key);
+
+    public static JsonObject Parse(byte[] utf8, string key)
+        => JsonNode.Parse(utf8) as JsonObject ?? throw NotAnObject(key);
+
+    private static InvalidOperationException NotAnObject(string key)
+        => new($"The stored document for key '{key}' is not a JSON object. Delete the key so it can be written again.");
 
     /// <summary>The eTag rules of <see cref="IStorage"/>: "*" always, null only to create, otherwise an exact match with an existing document.</summary>
     public static bool ETagAllowsWrite(string? expected, string? stored)

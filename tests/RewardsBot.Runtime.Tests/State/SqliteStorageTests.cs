@@ -144,6 +144,27 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_are_stored_as_text_by_every_kind_of_write()
+    {
+        // Documents reach SQLite as UTF-8 bytes; the file must still hold them as TEXT (what earlier builds wrote and
+        // read, and what a person inspecting the file sees), whether created, updated or overwritten.
+        var path = _directory.File("bot.db");
+        using var storage = new SqliteStorage($"Data Source={path}", null, null, cachedBytes: 0);
+        var created = await WriteAsync(storage, "created", new JsonObject { ["text"] = "Grüße, 你好, 😀" }, null);
+        await WriteAsync(storage, "updated", new JsonObject { ["v"] = 1 }, null);
+        var updated = await WriteAsync(storage, "updated", new JsonObject { ["v"] = "é2" }, (await storage.ReadAsync(["updated"], None))["updated"].ETag);
+        await WriteAsync(storage, "overwritten", new JsonObject { ["v"] = "3" }, "*");
+
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("text,text,text", await ScalarAsync(connection, "SELECT group_concat(typeof(document)) FROM (SELECT document FROM bot_state ORDER BY key);"));
+        Assert.Equal("Grüße, 你好, 😀", (string?)JsonNode.Parse((await ScalarAsync(connection, "SELECT document FROM bot_state WHERE key = 'created';"))!)!["text"]);
+        Assert.Equal("é2", (string?)JsonNode.Parse((await ScalarAsync(connection, "SELECT document FROM bot_state WHERE key = 'updated';"))!)!["v"]);
+        Assert.Equal("1", await ScalarAsync(connection, "SELECT count(*) FROM bot_state WHERE key = 'created' AND json_valid(document) AND etag = " + created + ";"));
+        Assert.Equal("1", await ScalarAsync(connection, "SELECT count(*) FROM bot_state WHERE key = 'updated' AND etag = " + updated + ";"));
+    }
+
+    [Fact]
     public async Task Reads_and_deletes_of_more_keys_than_one_statement_takes_work()
     {
         using var storage = new SqliteStorage($"Data Source={_directory.File("bot.db")}");

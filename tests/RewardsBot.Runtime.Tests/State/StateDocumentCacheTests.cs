@@ -217,7 +217,7 @@ public sealed class StateDocumentCacheTests : IDisposable
     {
         var cache = new StateDocumentCache(capacityBytes: 1024);
         var generation = cache.Generation;                      // a read from the file starts...
-        cache.Wrote("conv", "7", "{\"step\":2}");                 // ...a write commits meanwhile...
+        cache.Wrote("conv", "7", "{\"step\":2}"u8.ToArray());                 // ...a write commits meanwhile...
         cache.Forget(["conv"]);                                 // ...and is forgotten (say, evicted by a conflict)
         var stale = new Dictionary<string, StoreItem> { ["conv"] = StoreItem.FromJson("{\"step\":1}", "6", "conv") };
 
@@ -231,10 +231,10 @@ public sealed class StateDocumentCacheTests : IDisposable
     {
         // Halves of 16 bytes: two of these 7-byte documents each.
         var cache = new StateDocumentCache(capacityBytes: 32);
-        cache.Wrote("conv", "1", "{\"a\":1}");
-        cache.Wrote("user", "2", "{\"b\":2}");
-        cache.Wrote("other1", "3", "{\"c\":3}"); // the newer half is full: conv and user are now the older half
-        cache.Wrote("other2", "4", "{\"d\":4}");
+        cache.Wrote("conv", "1", "{\"a\":1}"u8.ToArray());
+        cache.Wrote("user", "2", "{\"b\":2}"u8.ToArray());
+        cache.Wrote("other1", "3", "{\"c\":3}"u8.ToArray()); // the newer half is full: conv and user are now the older half
+        cache.Wrote("other2", "4", "{\"d\":4}"u8.ToArray());
         var result = new Dictionary<string, StoreItem>();
 
         Assert.True(cache.TryRead(["conv", "user"], result)); // moving conv to the newer half drops the older half

@@ -268,6 +268,34 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task An_item_read_changed_through_its_document_and_written_back_stores_the_change()
+    {
+        await CreateAsync("k", new JsonObject { ["v"] = "stored", ["kept"] = 1 });
+        var item = await ReadAsync("k");
+
+        // The item carries the stored text; once its tree is asked for and changed, the tree is what gets written.
+        item!.Document["v"] = "changed";
+        var eTags = await Storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = item }, None);
+
+        var read = await ReadAsync("k");
+        Assert.Equal(eTags["k"], read!.ETag);
+        Assert.Equal("changed", (string?)read.Document["v"]);
+        Assert.Equal(1, (int?)read.Document["kept"]);
+    }
+
+    [Fact]
+    public async Task An_item_made_from_text_is_stored_as_that_document()
+    {
+        const string Text = """{"text":"Grüße, 你好, 😀 \"quoted\"","list":[1,null,{"deep":true}]}""";
+
+        var eTags = await Storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = StoreItem.FromJson(Text, null, "k") }, None);
+
+        var read = await ReadAsync("k");
+        Assert.Equal(eTags["k"], read!.ETag);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Text), read.Document), read.Document.ToJsonString());
+    }
+
+    [Fact]
     public async Task Of_twenty_concurrent_writers_with_the_same_eTag_exactly_one_wins()
     {
         var eTag = await CreateAsync("contested", new JsonObject { ["writer"] = -1 });
