@@ -167,16 +167,71 @@ internal static class SqliteRewardsMigrations
             WHERE state = 'PendingConfirmation';
         """;
 
+    // A count of the changes to the data tables, kept by triggers so that every writer moves it — this build, another
+    // process, an operator's SQL — and the writer of the last change when it was this store (SqliteRewardsReadCache):
+    // a reader that knows which changes were its own process's, and what they touched, keeps the answers they did not.
+    private const string Version4 = """
+        CREATE TABLE rewards_changes (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            writer INTEGER NULL
+        );
+        INSERT INTO rewards_changes (id, seq, writer) VALUES (1, 0, NULL);
+        CREATE TRIGGER rewards_companies_inserted AFTER INSERT ON rewards_companies BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_companies_updated AFTER UPDATE ON rewards_companies BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_companies_deleted AFTER DELETE ON rewards_companies BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenants_inserted AFTER INSERT ON rewards_tenants BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenants_updated AFTER UPDATE ON rewards_tenants BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenants_deleted AFTER DELETE ON rewards_tenants BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_users_inserted AFTER INSERT ON rewards_users BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_users_updated AFTER UPDATE ON rewards_users BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_users_deleted AFTER DELETE ON rewards_users BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_user_roles_inserted AFTER INSERT ON rewards_user_roles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_user_roles_updated AFTER UPDATE ON rewards_user_roles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_user_roles_deleted AFTER DELETE ON rewards_user_roles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_publisher_profiles_inserted AFTER INSERT ON rewards_publisher_profiles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_publisher_profiles_updated AFTER UPDATE ON rewards_publisher_profiles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_publisher_profiles_deleted AFTER DELETE ON rewards_publisher_profiles BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_offers_inserted AFTER INSERT ON rewards_offers BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_offers_updated AFTER UPDATE ON rewards_offers BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_offers_deleted AFTER DELETE ON rewards_offers BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_sales_inserted AFTER INSERT ON rewards_sales BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_sales_updated AFTER UPDATE ON rewards_sales BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_sales_deleted AFTER DELETE ON rewards_sales BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_chat_identities_inserted AFTER INSERT ON rewards_chat_identities BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_chat_identities_updated AFTER UPDATE ON rewards_chat_identities BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_chat_identities_deleted AFTER DELETE ON rewards_chat_identities BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contacts_inserted AFTER INSERT ON rewards_marketing_contacts BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contacts_updated AFTER UPDATE ON rewards_marketing_contacts BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contacts_deleted AFTER DELETE ON rewards_marketing_contacts BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contact_history_inserted AFTER INSERT ON rewards_marketing_contact_history BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contact_history_updated AFTER UPDATE ON rewards_marketing_contact_history BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_marketing_contact_history_deleted AFTER DELETE ON rewards_marketing_contact_history BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_activations_inserted AFTER INSERT ON rewards_activations BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_activations_updated AFTER UPDATE ON rewards_activations BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_activations_deleted AFTER DELETE ON rewards_activations BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_technical_help_requests_inserted AFTER INSERT ON rewards_technical_help_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_technical_help_requests_updated AFTER UPDATE ON rewards_technical_help_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_technical_help_requests_deleted AFTER DELETE ON rewards_technical_help_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenant_association_requests_inserted AFTER INSERT ON rewards_tenant_association_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenant_association_requests_updated AFTER UPDATE ON rewards_tenant_association_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_tenant_association_requests_deleted AFTER DELETE ON rewards_tenant_association_requests BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_audit_inserted AFTER INSERT ON rewards_audit BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_audit_updated AFTER UPDATE ON rewards_audit BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        CREATE TRIGGER rewards_audit_deleted AFTER DELETE ON rewards_audit BEGIN UPDATE rewards_changes SET seq = seq + 1, writer = NULL WHERE id = 1; END;
+        """;
+
     /// <summary>Every migration, oldest first; the version of each is its position (1-based).</summary>
     public static IReadOnlyList<SqliteRewardsMigration> All { get; } =
     [
         new(1, "Initial schema: companies, tenants, users and roles, profiles, offers, sales, chat identities, marketing contact and history, activations, help and tenant requests, audit", Version1),
         new(2, "User status (departed users) with a default for existing users; indexes on users by status and offers by owner", Version2),
         new(3, "Index of the tenant association requests waiting for confirmation, by company and tenant", Version3),
+        new(4, "Change count of the data tables (rewards_changes, kept by triggers), so readers can tell which changes were whose", Version4),
     ];
 
     /// <summary>The schema version this build reads and writes.</summary>
-    public const int LatestVersion = 3;
+    public const int LatestVersion = 4;
 
     /// <summary>
     /// Applies the missing migrations up to <paramref name="targetVersion"/>, each in its own <c>BEGIN IMMEDIATE</c>

@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using RewardsBot.Rewards.Model;
 using RewardsBot.Sqlite;
+using SQLitePCL;
 
 namespace RewardsBot.Rewards.Store;
 
@@ -13,7 +15,7 @@ namespace RewardsBot.Rewards.Store;
 /// reads never wait for a writer and see committed data. <see cref="WriteAsync"/> runs in one <c>BEGIN IMMEDIATE</c>
 /// transaction; writers of one process queue in .NET before taking SQLite's lock. Connections stay open between calls,
 /// each keeping its prepared statements (<see cref="SqliteConnectionPool"/>), until the store is disposed. Reads are
-/// answered from <see cref="SqliteRewardsReadCache"/> while no commit has changed the file since. Storage
+/// answered from <see cref="SqliteRewardsReadCache"/> while no commit has changed the tables they read. Storage
 /// formats and the schema are described on <see cref="SqliteRewardsMigrations"/>.
 /// </remarks>
 public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
@@ -24,6 +26,13 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     /// Version 3: an index of the tenant association requests waiting for confirmation.
     /// </summary>
     public const int SchemaVersion = SqliteRewardsMigrations.LatestVersion;
+
+    /// <summary>The users' reads also read their roles.</summary>
+    private const RewardsTables UserTables = RewardsTables.Users | RewardsTables.UserRoles;
+
+    private const string ChangeCountSql = "SELECT seq FROM rewards_changes WHERE id = 1;";
+
+    private const string SignSql = "UPDATE rewards_changes SET seq = seq + 1, writer = $writer WHERE id = 1;";
 
     private readonly SqliteRewardsDatabase _database;
     private readonly SqliteRewardsReadCache _readCache;
@@ -57,76 +66,76 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     }
 
     public Task<Company?> GetCompanyAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(GetCompanyAsync), companyId), (c, ct) => SqliteRewardsQueries.GetCompanyAsync(c, null, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetCompanyAsync), companyId), RewardsTables.Companies, (c, ct) => SqliteRewardsQueries.GetCompanyAsync(c, null, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken)
         => ReadAsync(SqliteRewardsQueries.ListCompaniesAsync, cancellationToken);
 
     public Task<EntraTenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(GetTenantAsync), tenantId), (c, ct) => SqliteRewardsQueries.GetTenantAsync(c, null, tenantId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetTenantAsync), tenantId), RewardsTables.Tenants, (c, ct) => SqliteRewardsQueries.GetTenantAsync(c, null, tenantId, ct), cancellationToken);
 
     public Task<IReadOnlyList<EntraTenant>> ListTenantsOfCompanyAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListTenantsOfCompanyAsync), companyId), (c, ct) => SqliteRewardsQueries.ListTenantsOfCompanyAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListTenantsOfCompanyAsync), companyId), RewardsTables.Tenants, (c, ct) => SqliteRewardsQueries.ListTenantsOfCompanyAsync(c, companyId, ct), cancellationToken);
 
     public Task<PartnerUser?> GetUserAsync(string userId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(GetUserAsync), userId), (c, ct) => SqliteRewardsQueries.GetUserAsync(c, userId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetUserAsync), userId), UserTables, (c, ct) => SqliteRewardsQueries.GetUserAsync(c, userId, ct), cancellationToken);
 
     public Task<PartnerUser?> FindUserByObjectIdAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(FindUserByObjectIdAsync), tenantId, entraObjectId), (c, ct) => SqliteRewardsQueries.FindUserByObjectIdAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindUserByObjectIdAsync), tenantId, entraObjectId), UserTables, (c, ct) => SqliteRewardsQueries.FindUserByObjectIdAsync(c, tenantId, entraObjectId, ct), cancellationToken);
 
     public Task<string?> FindUserIdByChatIdentityAsync(string channel, string channelUserId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(FindUserIdByChatIdentityAsync), channel, channelUserId), (c, ct) => SqliteRewardsQueries.FindUserIdByChatIdentityAsync(c, channel, channelUserId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindUserIdByChatIdentityAsync), channel, channelUserId), RewardsTables.ChatIdentities, (c, ct) => SqliteRewardsQueries.FindUserIdByChatIdentityAsync(c, channel, channelUserId, ct), cancellationToken);
 
     public Task<IReadOnlyList<ChatIdentity>> ListChatIdentitiesAsync(string channel, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListChatIdentitiesAsync(c, channel, ct), cancellationToken);
 
     public Task<UserSignIn> FindTeamsSignInAsync(string tenantId, string entraObjectId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(FindTeamsSignInAsync), tenantId, entraObjectId), (c, ct) => SqliteRewardsQueries.FindTeamsSignInAsync(c, tenantId, entraObjectId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindTeamsSignInAsync), tenantId, entraObjectId), UserTables | RewardsTables.Tenants | RewardsTables.Companies, (c, ct) => SqliteRewardsQueries.FindTeamsSignInAsync(c, tenantId, entraObjectId, ct), cancellationToken);
 
     public Task<UserSignIn> FindChatSignInAsync(string channel, string channelUserId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(FindChatSignInAsync), channel, channelUserId), (c, ct) => SqliteRewardsQueries.FindChatSignInAsync(c, channel, channelUserId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(FindChatSignInAsync), channel, channelUserId), RewardsTables.ChatIdentities | UserTables | RewardsTables.Tenants | RewardsTables.Companies, (c, ct) => SqliteRewardsQueries.FindChatSignInAsync(c, channel, channelUserId, ct), cancellationToken);
 
     public Task<IReadOnlyList<PartnerUser>> ListUsersAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListUsersAsync), companyId), (c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListUsersAsync), companyId), UserTables, (c, ct) => SqliteRewardsQueries.ListUsersOfCompanyAsync(c, companyId, ct), cancellationToken);
 
     public Task<CompanyActor> ReadCompanyActorAsync(string userId, string? companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ReadCompanyActorAsync), userId, companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyActorAsync), userId, companyId), UserTables | RewardsTables.Companies, (c, ct) => SqliteRewardsQueries.ReadCompanyActorAsync(c, userId, companyId, ct), cancellationToken);
 
     public Task<CompanyRewardsData> ReadCompanyRewardsAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ReadCompanyRewardsAsync), companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyRewardsAsync), companyId), RewardsTables.Companies | RewardsTables.PublisherProfiles | RewardsTables.Offers | RewardsTables.Sales | RewardsTables.Activations, (c, ct) => SqliteRewardsQueries.ReadCompanyRewardsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<PublisherProfile>> ListPublisherProfilesAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListPublisherProfilesAsync), companyId), (c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListPublisherProfilesAsync), companyId), RewardsTables.PublisherProfiles, (c, ct) => SqliteRewardsQueries.ListPublisherProfilesAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Offer>> ListOffersAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListOffersAsync), companyId), (c, ct) => SqliteRewardsQueries.ListOffersAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListOffersAsync), companyId), RewardsTables.Offers | RewardsTables.PublisherProfiles, (c, ct) => SqliteRewardsQueries.ListOffersAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<BilledSale>> ListSalesAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListSalesAsync), companyId), (c, ct) => SqliteRewardsQueries.ListSalesAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListSalesAsync), companyId), RewardsTables.Sales | RewardsTables.Offers | RewardsTables.PublisherProfiles, (c, ct) => SqliteRewardsQueries.ListSalesAsync(c, companyId, ct), cancellationToken);
 
     public Task<MarketingContact?> GetMarketingContactAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(GetMarketingContactAsync), companyId), (c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetMarketingContactAsync), companyId), RewardsTables.MarketingContacts, (c, ct) => SqliteRewardsQueries.GetMarketingContactAsync(c, null, companyId, ct), cancellationToken);
 
     public Task<CompanyContact> ReadCompanyContactAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ReadCompanyContactAsync), companyId), (c, ct) => SqliteRewardsQueries.ReadCompanyContactAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ReadCompanyContactAsync), companyId), RewardsTables.Companies | RewardsTables.MarketingContacts | UserTables, (c, ct) => SqliteRewardsQueries.ReadCompanyContactAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<MarketingContactChange>> ListMarketingContactHistoryAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListMarketingContactHistoryAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<Activation>> ListActivationsAsync(string companyId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListActivationsAsync), companyId), (c, ct) => SqliteRewardsQueries.ListActivationsAsync(c, companyId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListActivationsAsync), companyId), RewardsTables.Activations, (c, ct) => SqliteRewardsQueries.ListActivationsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TechnicalHelpRequest>> ListTechnicalHelpRequestsAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListTechnicalHelpRequestsAsync(c, companyId, ct), cancellationToken);
 
     public Task<TenantAssociationRequest?> GetTenantAssociationRequestAsync(string requestId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(GetTenantAssociationRequestAsync), requestId), (c, ct) => SqliteRewardsQueries.GetTenantAssociationRequestAsync(c, null, requestId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(GetTenantAssociationRequestAsync), requestId), RewardsTables.TenantAssociationRequests, (c, ct) => SqliteRewardsQueries.GetTenantAssociationRequestAsync(c, null, requestId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TenantAssociationRequest>> ListTenantAssociationRequestsAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListTenantAssociationRequestsAsync(c, companyId, ct), cancellationToken);
 
     public Task<IReadOnlyList<TenantAssociationRequest>> ListPendingTenantAssociationRequestsAsync(string companyId, string tenantId, CancellationToken cancellationToken)
-        => CachedReadAsync(new ReadKey(nameof(ListPendingTenantAssociationRequestsAsync), companyId, tenantId), (c, ct) => SqliteRewardsQueries.ListPendingTenantAssociationRequestsAsync(c, companyId, tenantId, ct), cancellationToken);
+        => CachedReadAsync(new ReadKey(nameof(ListPendingTenantAssociationRequestsAsync), companyId, tenantId), RewardsTables.TenantAssociationRequests, (c, ct) => SqliteRewardsQueries.ListPendingTenantAssociationRequestsAsync(c, companyId, tenantId, ct), cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string companyId, CancellationToken cancellationToken)
         => ReadAsync((c, ct) => SqliteRewardsQueries.ListAuditAsync(c, companyId, ct), cancellationToken);
@@ -149,14 +158,42 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         using var lease = await _database.RentAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = lease.Connection.BeginTransaction(deferred: false);
         var writer = new SqliteRewardsWriter(lease, transaction);
+        var touched = new TouchedTables();
+        raw.sqlite3_update_hook(lease.Connection.Handle, (delegate_update)TouchedTables.OnRowChanged, touched);
         try
         {
+            // The change count as this transaction starts: no one else can move it until the commit (BEGIN IMMEDIATE).
+            var before = ReadChangeCount(lease, transaction);
             await changes(writer, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+
+            // The last change is this store's own, signed, so the read cache can tell it from anyone else's.
+            var signature = Random.Shared.NextInt64(1, long.MaxValue);
+            var sign = lease.Command(SignSql, transaction);
+            sign.Parameters.AddWithValue("$writer", signature);
+            sign.ExecuteNonQuery();
+            var after = ReadChangeCount(lease, transaction);
+
+            var commit = _readCache.Committing(before, after, signature, touched.Tables);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                _readCache.Abandoned(commit);
+                throw;
+            }
+
+            _readCache.Committed(commit);
         }
         finally
         {
+            if (lease.Connection.Handle is { } handle)
+            {
+                raw.sqlite3_update_hook(handle, (delegate_update?)null, null);
+            }
+
             // Disposing an uncommitted transaction rolls it back.
             writer.Close();
         }
@@ -172,19 +209,22 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         }
     }
 
-    /// <summary>A read answered from <see cref="SqliteRewardsReadCache"/> while the file has not changed since it was kept.</summary>
-    private Task<T> CachedReadAsync<T>(ReadKey key, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    /// <summary>A read answered from <see cref="SqliteRewardsReadCache"/> while none of <paramref name="tables"/> (all it reads) has changed since it was kept.</summary>
+    private Task<T> CachedReadAsync<T>(ReadKey key, RewardsTables tables, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        return _readCache.TryGet(key, out T answer, out var version) ? Task.FromResult(answer) : ReadAndKeepAsync(key, version, query, cancellationToken);
+        return _readCache.TryGet(key, out T answer, out var version) ? Task.FromResult(answer) : ReadAndKeepAsync(key, tables, version, query, cancellationToken);
     }
 
-    private async Task<T> ReadAndKeepAsync<T>(ReadKey key, long? version, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    private async Task<T> ReadAndKeepAsync<T>(ReadKey key, RewardsTables tables, long? version, Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {
         var answer = await ReadAsync(query, cancellationToken).ConfigureAwait(false);
-        _readCache.Keep(key, answer, version);
+        _readCache.Keep(key, answer, tables, version);
         return answer;
     }
+
+    private static long ReadChangeCount(SqliteConnectionLease lease, SqliteTransaction transaction)
+        => (long)lease.Command(ChangeCountSql, transaction).ExecuteScalar()!;
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {
@@ -194,4 +234,14 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+}
+
+/// <summary>The tables a write transaction changed, as SQLite's update hook reports them row by row (every Rewards table has a rowid).</summary>
+internal sealed class TouchedTables
+{
+    public RewardsTables Tables { get; private set; }
+
+    /// <summary>The update hook: <paramref name="state"/> is the <see cref="TouchedTables"/> of the write on the connection.</summary>
+    public static void OnRowChanged(object state, int operation, utf8z database, utf8z table, long rowId)
+        => ((TouchedTables)state).Tables |= RewardsTableNames.Of(table.utf8_to_string());
 }

@@ -19,7 +19,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
     {
         Assert.Equal(Enumerable.Range(1, SqliteRewardsMigrations.All.Count), SqliteRewardsMigrations.All.Select(m => m.Version));
         Assert.Equal(SqliteRewardsStore.SchemaVersion, SqliteRewardsMigrations.All[^1].Version);
-        Assert.Equal(3, SqliteRewardsStore.SchemaVersion);
+        Assert.Equal(4, SqliteRewardsStore.SchemaVersion);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         }
 
         var versions = Query(DbFile, "SELECT version, applied_utc FROM rewards_schema_version ORDER BY version;");
-        Assert.Equal([["1", "2025-06-01T10:00:00.0000000Z"], ["2", "2025-06-01T10:00:00.0000000Z"], ["3", "2025-06-01T10:00:00.0000000Z"]], versions);
+        Assert.Equal([["1", "2025-06-01T10:00:00.0000000Z"], ["2", "2025-06-01T10:00:00.0000000Z"], ["3", "2025-06-01T10:00:00.0000000Z"], ["4", "2025-06-01T10:00:00.0000000Z"]], versions);
         string[] tables =
         [
-            "rewards_activations", "rewards_audit", "rewards_chat_identities", "rewards_companies", "rewards_marketing_contact_history",
+            "rewards_activations", "rewards_audit", "rewards_changes", "rewards_chat_identities", "rewards_companies", "rewards_marketing_contact_history",
             "rewards_marketing_contacts", "rewards_offers", "rewards_publisher_profiles", "rewards_sales", "rewards_schema_version",
             "rewards_technical_help_requests", "rewards_tenant_association_requests", "rewards_tenants", "rewards_user_roles", "rewards_users",
         ];
@@ -73,7 +73,7 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         Assert.Equal([new BilledSale("s-1", "offer-crm", 1234.56m, new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero), true)], await store.ListSalesAsync("contoso", None));
         Assert.Equal(["seed"], (await store.ListAuditAsync("contoso", None)).Select(a => a.Action));
 
-        Assert.Equal(["1", "2", "3"], Column(DbFile, "SELECT version FROM rewards_schema_version ORDER BY version;"));
+        Assert.Equal(["1", "2", "3", "4"], Column(DbFile, "SELECT version FROM rewards_schema_version ORDER BY version;"));
         Assert.Equal([["status", "TEXT", "1", "'Active'"]], Query(DbFile, "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('rewards_users') WHERE name = 'status';"));
         var indexes = Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('rewards_offers_owner', 'rewards_tenant_association_requests_pending', 'rewards_users_company_status') ORDER BY name;");
         Assert.Equal(["rewards_offers_owner", "rewards_tenant_association_requests_pending", "rewards_users_company_status"], indexes);
@@ -93,9 +93,35 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_data_table_counts_its_inserts_updates_and_deletes_and_has_a_rowid()
+    {
+        // The read cache relies on both: the triggers move rewards_changes.seq whoever writes, and SQLite's update hook
+        // (which names the tables a write changed) is not called for tables without a rowid. A table added later
+        // without its triggers fails here.
+        using (var store = new SqliteRewardsStore($"Data Source={DbFile}"))
+        {
+            await store.MigrateAsync(None);
+        }
+
+        var dataTables = Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rewards%' AND name NOT IN ('rewards_schema_version', 'rewards_changes') ORDER BY name;");
+        Assert.Equal(RewardsTableNames.DataTables.Order(StringComparer.Ordinal), dataTables);
+        foreach (var table in dataTables)
+        {
+            var triggers = Query(DbFile, $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{table}' ORDER BY name;");
+            Assert.Equal([$"{table}_deleted", $"{table}_inserted", $"{table}_updated"], triggers.Select(t => t[0]));
+            Assert.All(triggers, t => Assert.Contains("UPDATE rewards_changes SET seq = seq + 1, writer = NULL", t[1]!, StringComparison.Ordinal));
+            Assert.DoesNotContain("WITHOUT ROWID", Column(DbFile, $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}';")[0]!, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal([["1", "0", null]], Query(DbFile, "SELECT id, seq, writer FROM rewards_changes;"));
+        Execute(DbFile, "INSERT INTO rewards_companies VALUES ('c', 'C', NULL, 'a@c.com', 't'); UPDATE rewards_companies SET name = 'D'; DELETE FROM rewards_companies;");
+        Assert.Equal([["3", null]], Query(DbFile, "SELECT seq, writer FROM rewards_changes;"));
+    }
+
+    [Fact]
     public async Task A_database_of_a_newer_version_is_refused_with_a_message_saying_what_to_do()
     {
-        Execute(DbFile, "CREATE TABLE rewards_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_utc TEXT NOT NULL); INSERT INTO rewards_schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x'), (4, 'x');");
+        Execute(DbFile, "CREATE TABLE rewards_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_utc TEXT NOT NULL); INSERT INTO rewards_schema_version VALUES (1, 'x'), (2, 'x'), (3, 'x'), (4, 'x'), (5, 'x');");
         using var store = new SqliteRewardsStore($"Data Source={DbFile}");
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.MigrateAsync(None));
@@ -103,9 +129,9 @@ public sealed class SqliteRewardsMigrationTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync((w, ct) => w.UpsertCompanyAsync(StoreSamples.Contoso, ct), None));
 
         Assert.Contains(DbFile, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 5", ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer build", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("up to 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("up to 4", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:RewardsBot", ex.Message, StringComparison.Ordinal);
         Assert.Equal(["rewards_schema_version"], Column(DbFile, "SELECT name FROM sqlite_master WHERE type = 'table';"));
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RewardsBot.Rewards.Model;
 using RewardsBot.Rewards.Store;
 using static RewardsBot.Rewards.Tests.Store.SqliteTestFile;
@@ -6,9 +7,9 @@ using static RewardsBot.Rewards.Tests.Store.StoreSamples;
 namespace RewardsBot.Rewards.Tests.Store;
 
 /// <summary>
-/// The SQLite store's read cache: reads repeated while the file is unchanged are answered without running their
-/// statements, and any commit — through the store, another store on the file, or another connection — is seen by the
-/// next read.
+/// The SQLite store's read cache: reads repeated while the tables they read are unchanged are answered without running
+/// their statements; a commit of the store drops the answers that read a table it changed, and any other change —
+/// another store on the file, another connection — drops them all; either is seen by the next read.
 /// </summary>
 public sealed class SqliteRewardsReadCacheTests : IDisposable
 {
@@ -99,7 +100,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
         Assert.False(cache.TryGet(key, out Company? _, out var before));
         Execute(DbFile, "UPDATE rewards_companies SET name = 'Contoso Holding' WHERE id = 'contoso';");
         Assert.False(cache.TryGet(key, out Company? _, out var after));
-        cache.Keep(key, Contoso, before);
+        cache.Keep(key, Contoso, RewardsTables.Companies, before);
 
         Assert.NotEqual(before, after);
         Assert.False(cache.TryGet(key, out Company? _, out _));
@@ -119,4 +120,224 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
         Assert.InRange(store.ReadCache.Count, 1, SqliteRewardsReadCache.MaxEntries);
         AssertSameUser(Alice, await store.GetUserAsync("u-alice", None));
     }
+
+    [Fact]
+    public async Task A_commit_of_the_store_keeps_the_answers_that_read_no_table_it_changed()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        var company = await store.GetCompanyAsync("contoso", None);
+        var actor = await store.ReadCompanyActorAsync("u-alice", null, None);
+        var contact = await store.ReadCompanyContactAsync("contoso", None);
+        Assert.Null(contact.Contact);
+        var (followed, emptied) = (store.ReadCache.FollowedOwnCommits, store.ReadCache.Emptied);
+
+        await store.WriteAsync((w, ct) => w.SetMarketingContactAsync(Contact("u-alice", "alice@contoso.com", T0), new MarketingContactChange("contoso", null, "u-alice", "u-alice", T0), ct), None);
+
+        // Companies and users were not written: the same answers, without statements. The contact was: read again.
+        Assert.Same(company, await store.GetCompanyAsync("contoso", None));
+        Assert.Same(actor, await store.ReadCompanyActorAsync("u-alice", null, None));
+        Assert.Equal("u-alice", (await store.ReadCompanyContactAsync("contoso", None)).Contact?.UserId);
+        Assert.Equal(followed + 1, store.ReadCache.FollowedOwnCommits);
+        Assert.Equal(emptied, store.ReadCache.Emptied);
+    }
+
+    [Fact]
+    public async Task A_change_by_another_process_just_before_a_commit_of_the_store_is_not_hidden_by_it()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var otherProcess = new SqliteRewardsStore($"Data Source={DbFile};Default Timeout=20");
+        await SeedAsync(store);
+        Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
+
+        // Nobody reads between the two commits: the store's own commit comes right after the other's.
+        await otherProcess.WriteAsync((w, ct) => w.UpsertCompanyAsync(Contoso with { Name = "Contoso Group" }, ct), None);
+        await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("noted", T0), ct), None);
+
+        Assert.Equal("Contoso Group", (await store.GetCompanyAsync("contoso", None))?.Name);
+    }
+
+    [Fact]
+    public async Task A_change_made_with_sql_between_two_commits_of_the_store_is_not_hidden_by_them()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        Assert.Equal("Alice Martin", (await store.GetUserAsync("u-alice", None))?.Name);
+
+        await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("first", T0), ct), None);
+        Execute(DbFile, "UPDATE rewards_users SET name = 'Alice Durand' WHERE id = 'u-alice';");
+        await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("second", T0), ct), None);
+
+        Assert.Equal("Alice Durand", (await store.GetUserAsync("u-alice", None))?.Name);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_changes_no_answer_and_the_next_commit_is_followed()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        var company = await store.GetCompanyAsync("contoso", None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync(async (w, ct) =>
+        {
+            await w.UpsertCompanyAsync(Contoso with { Name = "Never" }, ct);
+            throw new InvalidOperationException("the change is refused");
+        }, None));
+        Assert.Same(company, await store.GetCompanyAsync("contoso", None));
+
+        await store.WriteAsync((w, ct) => w.UpsertCompanyAsync(Contoso with { Name = "Contoso Group" }, ct), None);
+        Assert.Equal("Contoso Group", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Assert.Equal(1, store.ReadCache.Emptied); // only the first look at the file
+    }
+
+    [Fact]
+    public async Task An_own_commit_is_the_last_link_only_when_the_file_names_it_as_the_writer()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        var cache = store.ReadCache;
+        var key = new ReadKey("test", "contoso");
+        Assert.False(cache.TryGet(key, out Company? _, out var start));
+        cache.Keep(key, Contoso, RewardsTables.Companies, start);
+
+        // A commit of the store whose outcome is not known yet, touching no table the answer read; another writer's
+        // single change brings the count to where that commit would have.
+        cache.Committing(start!.Value, start.Value + 1, writer: 42, RewardsTables.Audit);
+        Execute(DbFile, "INSERT INTO rewards_audit (at, actor_user_id, company_id, action) VALUES ('2025-01-01T00:00:00.0000000Z', 'u-x', 'contoso', 'other');");
+
+        Assert.False(cache.TryGet(key, out Company? _, out var now));
+        Assert.Equal(start + 1, now);
+    }
+
+    [Fact]
+    public async Task A_chain_of_own_commits_is_followed_only_through_commits_known_to_have_landed()
+    {
+        foreach (var landed in new[] { true, false })
+        {
+            using var folder = new TempFolder();
+            var file = folder.File("rewards.db");
+            using var store = new SqliteRewardsStore($"Data Source={file}");
+            await SeedAsync(store);
+            var cache = store.ReadCache;
+            var key = new ReadKey("test", "contoso");
+            Assert.False(cache.TryGet(key, out Company? _, out var start));
+            cache.Keep(key, Contoso, RewardsTables.Companies, start);
+            var s = start!.Value;
+
+            // Two commits of the store, as the cache records them, and the file where they would have left it: two
+            // changes, the last one signed by the second commit.
+            var first = cache.Committing(s, s + 1, writer: 7, RewardsTables.Audit);
+            if (landed)
+            {
+                cache.Committed(first);
+            }
+
+            cache.Committing(s + 1, s + 2, writer: 8, RewardsTables.Audit);
+            Execute(file, "UPDATE rewards_changes SET seq = seq + 2, writer = 8;");
+
+            Assert.Equal(landed, cache.TryGet(key, out Company? _, out _));
+        }
+    }
+
+    [Fact]
+    public async Task After_any_write_every_cached_read_answers_what_the_file_holds()
+    {
+        // Each write changes something some read shows (but two, which change tables no cached read reads); after it,
+        // every cached read of the store (warmed before the write) must answer as a store that never cached anything.
+        // A read whose tables are declared short fails here.
+        (string Name, Func<IRewardsWriter, CancellationToken, Task> Write)[] writes =
+        [
+            ("company", (w, ct) => w.UpsertCompanyAsync(Contoso with { Name = "Contoso Group" }, ct)),
+            ("tenant", (w, ct) => w.UpsertTenantAsync(ContosoHome with { DisplayName = "Contoso HQ" }, ct)),
+            ("tenant moved", (w, ct) => w.UpsertTenantAsync(Unassociated with { CompanyId = "contoso" }, ct)),
+            ("user", (w, ct) => w.UpsertUserAsync(Alice with { Name = "Alice Durand", Roles = [PartnerRole.Developer] }, ct)),
+            ("profile", (w, ct) => w.UpsertPublisherProfileAsync(ContosoMain with { Name = "Contoso Apps" }, ct)),
+            ("offer", (w, ct) => w.UpsertOfferAsync(ContosoCrm with { Name = "Contoso CRM 2" }, ct)),
+            ("sale", (w, ct) => w.AddSaleAsync(new BilledSale("s-2", "offer-crm", 99.5m, T0, false), ct)),
+            ("identity", (w, ct) => w.AddChatIdentityAsync(new ChatIdentity("directline", "dl-alice", "u-bob"), ct)),
+            ("contact", (w, ct) => w.SetMarketingContactAsync(Contact("u-bob", "bob@contoso.com", T0), new MarketingContactChange("contoso", "u-alice", "u-bob", "u-alice", T0), ct)),
+            ("activation", (w, ct) => w.AddActivationAsync(Activation("a-2", "contoso", "benefit-social"), ct)),
+            ("help", (w, ct) => w.AddTechnicalHelpRequestAsync(new TechnicalHelpRequest("h-1", "contoso", "u-alice", default, "Publishing", default, T0), ct)),
+            ("tenant request", (w, ct) => w.SaveTenantAssociationRequestAsync(new TenantAssociationRequest("r-2", "contoso", "tenant-stray", "u-alice", T0.AddHours(1), TenantAssociationState.PendingConfirmation, null, null), ct)),
+            ("audit", (w, ct) => w.AppendAuditAsync(Audit("noted", T0), ct)),
+        ];
+        (string Name, Func<IRewardsStore, Task<object?>> Read)[] reads =
+        [
+            ("GetCompany", async s => await s.GetCompanyAsync("contoso", None)),
+            ("GetTenant", async s => await s.GetTenantAsync("tenant-contoso", None)),
+            ("ListTenantsOfCompany", async s => await s.ListTenantsOfCompanyAsync("contoso", None)),
+            ("GetUser", async s => await s.GetUserAsync("u-alice", None)),
+            ("FindUserByObjectId", async s => await s.FindUserByObjectIdAsync("tenant-contoso", Alice.EntraObjectId!, None)),
+            ("FindUserIdByChatIdentity", async s => await s.FindUserIdByChatIdentityAsync("directline", "dl-alice", None)),
+            ("FindTeamsSignIn", async s => await s.FindTeamsSignInAsync("tenant-contoso", Alice.EntraObjectId!, None)),
+            ("FindChatSignIn", async s => await s.FindChatSignInAsync("directline", "dl-alice", None)),
+            ("ListUsers", async s => await s.ListUsersAsync("contoso", None)),
+            ("ReadCompanyActor", async s => await s.ReadCompanyActorAsync("u-alice", null, None)),
+            ("ReadCompanyRewards", async s => await s.ReadCompanyRewardsAsync("contoso", None)),
+            ("ListPublisherProfiles", async s => await s.ListPublisherProfilesAsync("contoso", None)),
+            ("ListOffers", async s => await s.ListOffersAsync("contoso", None)),
+            ("ListSales", async s => await s.ListSalesAsync("contoso", None)),
+            ("GetMarketingContact", async s => await s.GetMarketingContactAsync("contoso", None)),
+            ("ReadCompanyContact", async s => await s.ReadCompanyContactAsync("contoso", None)),
+            ("ListActivations", async s => await s.ListActivationsAsync("contoso", None)),
+            ("GetTenantAssociationRequest", async s => await s.GetTenantAssociationRequestAsync("r-1", None)),
+            ("ListPendingTenantAssociationRequests", async s => await s.ListPendingTenantAssociationRequestsAsync("contoso", "tenant-stray", None)),
+        ];
+
+        var stale = new List<string>();
+        foreach (var (writeName, write) in writes)
+        {
+            using var folder = new TempFolder();
+            var file = folder.File("rewards.db");
+            using var store = new SqliteRewardsStore($"Data Source={file}");
+            await SeedAsync(store);
+            await store.WriteAsync(async (w, ct) =>
+            {
+                await w.AddChatIdentityAsync(new ChatIdentity("directline", "dl-alice", "u-alice"), ct);
+                await w.AddSaleAsync(new BilledSale("s-1", "offer-crm", 10m, T0, false), ct);
+                await w.SetMarketingContactAsync(Contact("u-alice", "alice@contoso.com", T0), new MarketingContactChange("contoso", null, "u-alice", "u-alice", T0), ct);
+                await w.AddActivationAsync(Activation("a-1", "contoso", "benefit-co-sell"), ct);
+                await w.SaveTenantAssociationRequestAsync(new TenantAssociationRequest("r-1", "contoso", "tenant-stray", "u-alice", T0, TenantAssociationState.PendingConfirmation, null, null), ct);
+            }, None);
+            foreach (var (_, read) in reads)
+            {
+                await read(store);
+                await read(store);
+            }
+
+            var before = reads.Select(r => Json(r.Read(store).Result)).ToArray();
+            var hitsBefore = store.ReadCache.Hits;
+            var missesBefore = store.ReadCache.Misses;
+            await store.WriteAsync(write, None);
+
+            using var fresh = new SqliteRewardsStore($"Data Source={file}");
+            var changedAny = false;
+            for (var i = 0; i < reads.Length; i++)
+            {
+                var cached = Json(await reads[i].Read(store));
+                var truth = Json(await reads[i].Read(fresh));
+                changedAny |= truth != before[i];
+                if (cached != truth)
+                {
+                    stale.Add($"{reads[i].Name} after {writeName}");
+                }
+            }
+
+            Assert.True(store.ReadCache.Hits > hitsBefore, "The reads were answered from the cache before the write.");
+            if (writeName is "help" or "audit")
+            {
+                // Requests and the audit log are read by no cached read: every answer stays.
+                Assert.False(changedAny);
+                Assert.Equal(missesBefore, store.ReadCache.Misses);
+            }
+            else
+            {
+                Assert.True(changedAny, $"The write '{writeName}' changes no read's answer: it tests nothing.");
+            }
+        }
+
+        Assert.Empty(stale);
+    }
+
+    private static string Json(object? answer) => JsonSerializer.Serialize(answer);
 }

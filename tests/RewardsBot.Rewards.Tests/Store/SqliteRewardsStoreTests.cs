@@ -25,7 +25,7 @@ public sealed class SqliteRewardsStoreTests : IDisposable
         Assert.True(await store.IsEmptyAsync(None));
 
         Assert.Equal(file, store.FilePath);
-        Assert.Equal(["3"], Column(file, "SELECT max(version) FROM rewards_schema_version;"));
+        Assert.Equal(["4"], Column(file, "SELECT max(version) FROM rewards_schema_version;"));
     }
 
     [Fact]
