@@ -167,6 +167,14 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
             await changes(writer, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
 
+            if (ReadChangeCount(lease, transaction) == before)
+            {
+                // Nothing changed (a write that found its change already made): a commit that writes nothing, and that
+                // no reader needs to follow.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
             // The last change is this store's own, signed, so the read cache can tell it from anyone else's.
             var signature = Random.Shared.NextInt64(1, long.MaxValue);
             var sign = lease.Command(SignSql, transaction);

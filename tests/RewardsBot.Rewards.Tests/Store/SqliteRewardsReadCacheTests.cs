@@ -143,6 +143,23 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_changes_nothing_leaves_the_count_and_every_answer_as_they_were()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        var company = await store.GetCompanyAsync("contoso", None);
+        var count = Column(DbFile, "SELECT seq FROM rewards_changes;");
+        var followed = store.ReadCache.FollowedOwnCommits;
+
+        // As a service does when it finds its change already made: it looks, inside the write, and changes nothing.
+        await store.WriteAsync(async (w, ct) => Assert.Null(await w.GetMarketingContactAsync("contoso", ct)), None);
+
+        Assert.Equal(count, Column(DbFile, "SELECT seq FROM rewards_changes;"));
+        Assert.Same(company, await store.GetCompanyAsync("contoso", None));
+        Assert.Equal(followed, store.ReadCache.FollowedOwnCommits);
+    }
+
+    [Fact]
     public async Task A_change_by_another_process_just_before_a_commit_of_the_store_is_not_hidden_by_it()
     {
         using var store = new SqliteRewardsStore($"Data Source={DbFile}");
