@@ -167,6 +167,14 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
             await changes(writer, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
 
+            if (before is null)
+            {
+                // The count's row is gone (someone deleted it): the write still lands; the read cache, unable to read the
+                // count either, answers every read from the file.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
             if (ReadChangeCount(lease, transaction) == before)
             {
                 // Nothing changed (a write that found its change already made): a commit that writes nothing, and that
@@ -180,9 +188,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
             var sign = lease.Command(SignSql, transaction);
             sign.Parameters.AddWithValue("$writer", signature);
             sign.ExecuteNonQuery();
-            var after = ReadChangeCount(lease, transaction);
+            var after = ReadChangeCount(lease, transaction)!.Value;
 
-            var commit = _readCache.Committing(before, after, signature, touched.Tables);
+            var commit = _readCache.Committing(before.Value, after, signature, touched.Tables);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -231,8 +239,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
         return answer;
     }
 
-    private static long ReadChangeCount(SqliteConnectionLease lease, SqliteTransaction transaction)
-        => (long)lease.Command(ChangeCountSql, transaction).ExecuteScalar()!;
+    /// <summary>The file's change count; null when its row is missing.</summary>
+    private static long? ReadChangeCount(SqliteConnectionLease lease, SqliteTransaction transaction)
+        => lease.Command(ChangeCountSql, transaction).ExecuteScalar() is long count ? count : null;
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnectionLease, CancellationToken, Task<T>> query, CancellationToken cancellationToken)
     {

@@ -160,6 +160,24 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_the_change_count_writes_still_land_and_every_read_goes_to_the_file()
+    {
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        await SeedAsync(store);
+        Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Execute(DbFile, "DELETE FROM rewards_changes;");
+
+        await store.WriteAsync((w, ct) => w.UpsertCompanyAsync(Contoso with { Name = "Contoso Group" }, ct), None);
+        Assert.Equal("Contoso Group", (await store.GetCompanyAsync("contoso", None))?.Name);
+        var hits = store.ReadCache.Hits;
+        Execute(DbFile, "UPDATE rewards_companies SET name = 'Contoso Holding' WHERE id = 'contoso';");
+
+        Assert.Equal("Contoso Holding", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Assert.Equal("Contoso Holding", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Assert.Equal(hits, store.ReadCache.Hits);
+    }
+
+    [Fact]
     public async Task A_change_by_another_process_just_before_a_commit_of_the_store_is_not_hidden_by_it()
     {
         using var store = new SqliteRewardsStore($"Data Source={DbFile}");
