@@ -37,7 +37,7 @@ public interface IStorage
 public sealed record StoreItem
 {
     private readonly string? _key;
-    private string? _json;
+    private readonly string? _json;
     private byte[]? _utf8;
     private JsonObject? _document;
 
@@ -60,9 +60,6 @@ public sealed record StoreItem
     public JsonObject Document => _document ??= _utf8 is not null ? StoredDocument.Parse(_utf8, _key!) : _json is not null ? StoredDocument.Parse(_json, _key!) : null!;
 
     public string? ETag { get; init; }
-
-    /// <summary>The document's JSON text when the item was made from text; null when it was made from a tree.</summary>
-    internal string? Json => _json ??= _utf8 is null ? null : Encoding.UTF8.GetString(_utf8);
 
     /// <summary>
     /// The document's JSON text as UTF-8 when the item was made from text; null when it was made from a tree. The array
