@@ -78,7 +78,7 @@ internal sealed class CachedBotState
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw NotAnObject(item, null);
+                throw StoredDocument.NotAnObject(item.Key);
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -93,17 +93,14 @@ internal sealed class CachedBotState
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                throw NotAnObject(item, null);
+                throw StoredDocument.NotAnObject(item.Key);
             }
         }
         catch (JsonException ex)
         {
-            throw NotAnObject(item, ex);
+            throw StoredDocument.NotAnObject(item.Key, ex);
         }
     }
-
-    private static InvalidOperationException NotAnObject(StoreItem item, JsonException? inner)
-        => new($"The stored document for key '{item.Key}' is not a JSON object. Delete the key so it can be written again.", inner);
 
     /// <summary>The document as compact UTF-8 JSON with properties in ordinal order, so equal states give equal bytes.</summary>
     /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>

@@ -34,8 +34,9 @@ internal static class StoredDocument
     public static JsonObject Parse(byte[] utf8, string key)
         => JsonNode.Parse(utf8) as JsonObject ?? throw NotAnObject(key);
 
-    private static InvalidOperationException NotAnObject(string key)
-        => new($"The stored document for key '{key}' is not a JSON object. Delete the key so it can be written again.");
+    /// <summary>What a reader of a stored document says when it is not a JSON object (or not JSON at all: <paramref name="inner"/>).</summary>
+    public static InvalidOperationException NotAnObject(string? key, Exception? inner = null)
+        => new($"The stored document for key '{key}' is not a JSON object. Delete the key so it can be written again.", inner);
 
     /// <summary>The eTag rules of <see cref="IStorage"/>: "*" always, null only to create, otherwise an exact match with an existing document.</summary>
     public static bool ETagAllowsWrite(string? expected, string? stored)
