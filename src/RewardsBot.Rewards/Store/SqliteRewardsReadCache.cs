@@ -55,7 +55,7 @@ internal sealed class SqliteRewardsReadCache : IDisposable
     private bool _disposed;
     private long _hits;
     private long _misses;
-    private long _kept;
+    private long _followed;
     private long _emptied;
 
     public SqliteRewardsReadCache(string connectionString)
@@ -68,7 +68,7 @@ internal sealed class SqliteRewardsReadCache : IDisposable
     public long Misses => Interlocked.Read(ref _misses);
 
     /// <summary>How many times a change of the file was followed through this store's own commits, keeping the answers they did not touch.</summary>
-    public long FollowedOwnCommits => Interlocked.Read(ref _kept);
+    public long FollowedOwnCommits => Interlocked.Read(ref _followed);
 
     /// <summary>How many times every answer was dropped because the file changed in a way not followed (another writer, a gap).</summary>
     public long Emptied => Interlocked.Read(ref _emptied);
@@ -234,7 +234,7 @@ internal sealed class SqliteRewardsReadCache : IDisposable
             var touched = Follow(seq, writer);
             if (touched is { } tables)
             {
-                _kept++;
+                _followed++;
                 DropAnswersReading(tables);
             }
             else

@@ -167,30 +167,24 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
             await changes(writer, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
 
-            if (before is null)
+            var changed = ReadChangeCount(lease, transaction);
+            if (before is null || changed == before)
             {
-                // The count's row is gone (someone deleted it): the write still lands; the read cache, unable to read the
-                // count either, answers every read from the file.
+                // Nothing to sign. Either nothing changed (a write that found its change already made: a commit that
+                // writes nothing, and that no reader needs to follow), or the count's row is gone (someone deleted it):
+                // the write still lands, and the read cache, unable to read the count either, answers every read from the file.
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
-            if (ReadChangeCount(lease, transaction) == before)
-            {
-                // Nothing changed (a write that found its change already made): a commit that writes nothing, and that
-                // no reader needs to follow.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-
-            // The last change is this store's own, signed, so the read cache can tell it from anyone else's.
+            // The last change is this store's own, signed, so the read cache can tell it from anyone else's. It moves
+            // the count by exactly one (rewards_changes has no trigger).
             var signature = Random.Shared.NextInt64(1, long.MaxValue);
             var sign = lease.Command(SignSql, transaction);
             sign.Parameters.AddWithValue("$writer", signature);
             sign.ExecuteNonQuery();
-            var after = ReadChangeCount(lease, transaction)!.Value;
 
-            var commit = _readCache.Committing(before.Value, after, signature, touched.Tables);
+            var commit = _readCache.Committing(before.Value, changed!.Value + 1, signature, touched.Tables);
             try
             {
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
