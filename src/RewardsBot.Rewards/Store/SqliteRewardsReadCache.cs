@@ -5,8 +5,8 @@ namespace RewardsBot.Rewards.Store;
 
 /// <summary>
 /// The answers of <see cref="SqliteRewardsStore"/>'s reads, kept while the tables they read have not changed. A commit
-/// of this store empties the answers that read a table it changed; any other change to the file — another process, an
-/// operator's SQL — empties them all.
+/// of this store empties, as it returns, the answers that read a table it changed; any other change to the file —
+/// another process, an operator's SQL — empties them all, seen within <see cref="DefaultOtherWritersSeenWithin"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -14,25 +14,32 @@ namespace RewardsBot.Rewards.Store;
 /// each read ran its statements and built its records again. Emptying everything on every commit was not enough: a
 /// busy bot commits (a contact assigned, a benefit activated) many times a second, and each commit then made every
 /// conversation's next reads go to the file — where the connection, having seen the file change, reads its pages again.
+/// Looking at the file's change count before every read was not free either: about two reads a turn, each a read
+/// transaction of its own (a statement, SQLite's locks), some 5% of the host's CPU under load.
 /// </para>
 /// <para>
 /// How it stays right: triggers on every data table count the file's changes in <c>rewards_changes.seq</c> and clear
-/// its <c>writer</c> (schema version 4), whoever makes them. The cache holds one connection of its own that never
-/// writes, and reads <c>seq</c> and <c>writer</c> before each read is answered; the answers it holds are those of the
-/// file at the <c>seq</c> it last saw. When <c>seq</c> moved, it looks for this store's own commits that lead from the
-/// <c>seq</c> it knew to the one it sees: each own commit reads <c>seq</c> when its transaction starts, and as its last
-/// statement adds one more change that puts a random number of its own in <c>writer</c>, so the file says whose the
-/// last change was. The chain is followed only through commits known to have committed, and its last link only if the
-/// file names that commit as the writer; then the answers that read a table those commits changed (collected from
-/// SQLite's update hook) go. Anything else — a gap, another writer — empties the cache. An answer is kept only under
-/// the <c>seq</c> seen before its statements ran, so a read that raced a commit is never kept past it. The answers are
-/// immutable records, shared by the callers that get them.
+/// its <c>writer</c> (schema version 4), whoever makes them. This store's own commits are known without looking: each
+/// reads <c>seq</c> when its transaction starts, adds, as its last statement, one more change that puts a random number
+/// of its own in <c>writer</c> (so the file says whose the last change was), and tells the cache the tables it changed
+/// (from SQLite's update hook). When it has committed, the answers that read those tables go at once, so whatever this
+/// process writes, its next read sees. Other writers are found by looking at the file: the cache holds one connection of
+/// its own that never writes, and reads <c>seq</c> and <c>writer</c> at the first read after <see cref="OtherWritersSeenWithin"/>
+/// has passed since it last looked (at every read when that is zero), at the first read after an own commit that did
+/// not start where the cache expected (someone wrote in between), and after an own commit whose outcome is unknown.
+/// When <c>seq</c> moved, it follows this store's own commits from the <c>seq</c> it last saw to the one it sees: only
+/// through commits known to have committed, and to a last link the file names as the writer. Anything else — a gap,
+/// another writer — empties the cache. So a change made by another process is seen at the latest by the reads that
+/// start <see cref="OtherWritersSeenWithin"/> after it (as if they had started that much earlier): the file is meant for
+/// one host process, and no decision is made on a cached answer — every write reads what it checks inside its own
+/// transaction.
 /// </para>
 /// <para>
-/// Bounded: at most <see cref="MaxEntries"/> answers; when full, the cache is emptied and fills again. Reads whose answers
-/// only grow (audit log, histories, every request of a company, every company) are not cached. If the count cannot be
-/// read (the file busy past the timeout, gone, or not yet at schema version 4), the read goes to the file and nothing
-/// is cached.
+/// An answer is kept only if nothing was emptied since its read began (a generation number), so a read that raced a
+/// commit is never kept past it. The answers are immutable records, shared by the callers that get them. Bounded: at
+/// most <see cref="MaxEntries"/> answers; when full, the cache is emptied and fills again. Reads whose answers only grow
+/// (audit log, histories, every request of a company, every company) are not cached. If the count cannot be read (the
+/// file busy past the timeout, gone, or not yet at schema version 4), the read goes to the file and nothing is cached.
 /// </para>
 /// </remarks>
 internal sealed class SqliteRewardsReadCache : IDisposable
@@ -43,23 +50,60 @@ internal sealed class SqliteRewardsReadCache : IDisposable
     /// <summary>Own commits remembered at most while no read looks at the file; past that they are forgotten and the next read starts over.</summary>
     internal const int MaxOwnCommits = 64;
 
+    /// <summary>
+    /// How long a change made by another process may go unseen: the cache looks at the file's change count at most
+    /// once in this time (10 ms; a busy bot reads thousands of times a second).
+    /// </summary>
+    internal static readonly TimeSpan DefaultOtherWritersSeenWithin = TimeSpan.FromMilliseconds(10);
+
     private const string ReadChangesSql = "SELECT seq, writer FROM rewards_changes WHERE id = 1;";
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ReadKey, (object? Answer, RewardsTables Tables)> _answers = new();
     private readonly List<OwnCommit> _ownCommits = new();
     private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+    private readonly long _lookEveryTicks;
     private SqliteConnection? _connection;
     private SqliteCommand? _readChanges;
+
+    /// <summary>The file's change count when the cache last looked; -1 when unknown (the next read looks).</summary>
     private long _seq = -1;
+
+    /// <summary>The count the file is at if only this store wrote since the cache looked (its own commits applied).</summary>
+    private long _expected = -1;
+
+    /// <summary>Moves whenever answers are dropped: a read's answer is kept only under the generation its read began in.</summary>
+    private long _generation;
+
+    /// <summary>The clock's timestamp from which the next read looks at the file.</summary>
+    private long _lookAt;
+
     private bool _disposed;
     private long _hits;
     private long _misses;
     private long _followed;
     private long _emptied;
+    private long _looks;
 
-    public SqliteRewardsReadCache(string connectionString)
-        => _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+    /// <param name="connectionString">The store's connection string (the cache opens a connection of its own, not pooled).</param>
+    /// <param name="clock">Its timestamps time <paramref name="otherWritersSeenWithin"/>.</param>
+    /// <param name="otherWritersSeenWithin">See <see cref="OtherWritersSeenWithin"/>; zero looks at the file before every read.</param>
+    public SqliteRewardsReadCache(string connectionString, TimeProvider clock, TimeSpan otherWritersSeenWithin)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(otherWritersSeenWithin, TimeSpan.Zero);
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        _clock = clock;
+        OtherWritersSeenWithin = otherWritersSeenWithin;
+        _lookEveryTicks = (long)(otherWritersSeenWithin.TotalSeconds * clock.TimestampFrequency);
+    }
+
+    /// <summary>How long a change made by another process may go unseen (see the remarks on the class).</summary>
+    public TimeSpan OtherWritersSeenWithin { get; }
+
+    /// <summary>How many times the cache read the file's change count (for tests and diagnostics).</summary>
+    public long Looks => Interlocked.Read(ref _looks);
 
     /// <summary>How many reads were answered from the cache (for tests and diagnostics).</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -87,13 +131,13 @@ internal sealed class SqliteRewardsReadCache : IDisposable
 
     /// <summary>
     /// The cached answer to <paramref name="key"/> if no table it read has changed since; otherwise false, with
-    /// <paramref name="version"/> the file's change count to pass to <see cref="Keep"/> once the read is done (null: do not keep it).
+    /// <paramref name="version"/> to pass to <see cref="Keep"/> once the read is done (null: do not keep it).
     /// </summary>
     public bool TryGet<T>(in ReadKey key, out T answer, out long? version)
     {
         lock (_lock)
         {
-            version = CatchUp();
+            version = Current();
             if (version is not null && _answers.TryGetValue(key, out var found))
             {
                 _hits++;
@@ -108,8 +152,8 @@ internal sealed class SqliteRewardsReadCache : IDisposable
     }
 
     /// <summary>
-    /// Keeps <paramref name="answer"/> for <paramref name="key"/>, read from <paramref name="tables"/>, if the file is
-    /// still at <paramref name="version"/> as far as the cache knows.
+    /// Keeps <paramref name="answer"/> for <paramref name="key"/>, read from <paramref name="tables"/>, if no answer was
+    /// dropped since <see cref="TryGet"/> gave <paramref name="version"/>.
     /// </summary>
     public void Keep<T>(in ReadKey key, T answer, RewardsTables tables, long? version)
     {
@@ -120,7 +164,7 @@ internal sealed class SqliteRewardsReadCache : IDisposable
 
         lock (_lock)
         {
-            if (_disposed || version != _seq)
+            if (_disposed || version != _generation || _seq < 0)
             {
                 return;
             }
@@ -146,10 +190,9 @@ internal sealed class SqliteRewardsReadCache : IDisposable
         {
             if (_ownCommits.Count >= MaxOwnCommits)
             {
-                // Nobody read for a long while: forget the chain; the next read empties the cache and starts over.
+                // Nobody looked for a long while: forget the chain; the next read looks at the file and starts over.
                 _ownCommits.Clear();
-                _seq = -1;
-                _answers.Clear();
+                Empty();
             }
 
             _ownCommits.Add(commit);
@@ -158,21 +201,39 @@ internal sealed class SqliteRewardsReadCache : IDisposable
         return commit;
     }
 
-    /// <summary>The commit succeeded: from now on it may be a link in the middle of a chain.</summary>
+    /// <summary>
+    /// The commit succeeded: the answers that read a table it changed go now, and it may be a link in the middle of a
+    /// chain. Call it in commit order (at the write gate).
+    /// </summary>
     public void Committed(OwnCommit commit)
     {
         lock (_lock)
         {
             commit.IsCommitted = true;
+            if (!_ownCommits.Contains(commit))
+            {
+                // Forgotten meanwhile (too many commits without a look): the cache was emptied and looks next time.
+                return;
+            }
+
+            Drop(commit.Tables);
+            if (commit.Before != _expected)
+            {
+                // Someone else changed the file since the cache last knew it (or it never knew): look before the next read.
+                _lookAt = long.MinValue;
+            }
+
+            _expected = commit.After;
         }
     }
 
-    /// <summary>The commit failed or its outcome is unknown: it is no link of any chain (a change seen in its place is someone else's).</summary>
+    /// <summary>The commit failed or its outcome is unknown: it is no link of any chain (a change seen in its place is someone else's), and the next read looks.</summary>
     public void Abandoned(OwnCommit commit)
     {
         lock (_lock)
         {
             _ownCommits.Remove(commit);
+            _lookAt = long.MinValue;
         }
     }
 
@@ -188,16 +249,38 @@ internal sealed class SqliteRewardsReadCache : IDisposable
     }
 
     /// <summary>
-    /// The file's change count now, with the answers brought up to it: those a followed own commit touched are dropped,
-    /// or all of them when the change cannot be followed; null when the count cannot be read.
+    /// The generation a read begins in, after looking at the file if it is time to; null when the count cannot be read
+    /// (nothing is answered from or kept in the cache then).
     /// </summary>
-    private long? CatchUp()
+    private long? Current()
     {
         if (_disposed)
         {
             return null;
         }
 
+        var now = _clock.GetTimestamp();
+        if (_seq >= 0 && now < _lookAt)
+        {
+            return _generation;
+        }
+
+        if (!CatchUp())
+        {
+            return null;
+        }
+
+        _lookAt = now + _lookEveryTicks;
+        return _generation;
+    }
+
+    /// <summary>
+    /// Reads the file's change count and brings the answers up to it: those an own commit not yet applied touched are
+    /// dropped, or all of them when the change cannot be followed; false when the count cannot be read.
+    /// </summary>
+    private bool CatchUp()
+    {
+        _looks++;
         long seq;
         long? writer;
         try
@@ -223,10 +306,9 @@ internal sealed class SqliteRewardsReadCache : IDisposable
         {
             // Nothing cached can be trusted without the count (or before the schema has it): forget it all, and try a
             // fresh connection next time.
-            _answers.Clear();
-            _seq = -1;
+            Empty();
             CloseConnection();
-            return null;
+            return false;
         }
 
         if (seq != _seq)
@@ -235,24 +317,35 @@ internal sealed class SqliteRewardsReadCache : IDisposable
             if (touched is { } tables)
             {
                 _followed++;
-                DropAnswersReading(tables);
+                Drop(tables);
             }
             else
             {
                 _emptied++;
                 _answers.Clear();
+                _generation++;
             }
 
             _seq = seq;
             _ownCommits.RemoveAll(commit => commit.IsCommitted && commit.After <= seq);
         }
 
-        return seq;
+        _expected = seq;
+        return true;
+    }
+
+    /// <summary>Forgets every answer and the count: the next read looks at the file.</summary>
+    private void Empty()
+    {
+        _answers.Clear();
+        _generation++;
+        _seq = -1;
+        _expected = -1;
     }
 
     /// <summary>
-    /// The tables this store's own commits changed on the way from the known count to <paramref name="seq"/>; null
-    /// when the way is not made of own commits only.
+    /// The tables this store's own commits not yet applied (see <see cref="Committed"/>) changed on the way from the
+    /// known count to <paramref name="seq"/>; null when the way is not made of own commits only.
     /// </summary>
     private RewardsTables? Follow(long seq, long? writer)
     {
@@ -271,7 +364,11 @@ internal sealed class SqliteRewardsReadCache : IDisposable
                 return null;
             }
 
-            tables |= next.Tables;
+            if (!next.IsCommitted)
+            {
+                tables |= next.Tables;
+            }
+
             if (next.After == seq)
             {
                 // The last link: the file must name it as the writer (a failed commit's count may be reached by another's).
@@ -287,12 +384,15 @@ internal sealed class SqliteRewardsReadCache : IDisposable
         }
     }
 
-    private void DropAnswersReading(RewardsTables tables)
+    /// <summary>Drops the answers that read one of <paramref name="tables"/>; the reads under way are not kept then.</summary>
+    private void Drop(RewardsTables tables)
     {
         if (tables == RewardsTables.None)
         {
             return;
         }
+
+        _generation++;
 
         List<ReadKey>? stale = null;
         foreach (var (key, entry) in _answers)

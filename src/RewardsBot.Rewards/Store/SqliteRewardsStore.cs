@@ -15,7 +15,8 @@ namespace RewardsBot.Rewards.Store;
 /// reads never wait for a writer and see committed data. <see cref="WriteAsync"/> runs in one <c>BEGIN IMMEDIATE</c>
 /// transaction; writers of one process queue in .NET before taking SQLite's lock. Connections stay open between calls,
 /// each keeping its prepared statements (<see cref="SqliteConnectionPool"/>), until the store is disposed. Reads are
-/// answered from <see cref="SqliteRewardsReadCache"/> while no commit has changed the tables they read. Storage
+/// answered from <see cref="SqliteRewardsReadCache"/> while no commit has changed the tables they read (a change made by
+/// another process is seen within 10 ms; this store's own, at once). Storage
 /// formats and the schema are described on <see cref="SqliteRewardsMigrations"/>.
 /// </remarks>
 public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
@@ -41,9 +42,17 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file (setting <c>ConnectionStrings:RewardsBot</c>), e.g. <c>Data Source=data/rewardsbot.db</c>.</param>
     /// <param name="timeProvider">The clock that stamps applied migrations; <see cref="TimeProvider.System"/> when null.</param>
     public SqliteRewardsStore(string connectionString, TimeProvider? timeProvider = null)
+        : this(connectionString, timeProvider, SqliteRewardsReadCache.DefaultOtherWritersSeenWithin)
+    {
+    }
+
+    /// <param name="connectionString">See the public constructor.</param>
+    /// <param name="timeProvider">See the public constructor; its timestamps also time <paramref name="otherWritersSeenWithin"/>.</param>
+    /// <param name="otherWritersSeenWithin">How long another process's change may go unseen by the read cache (zero: the cache looks at the file before every read).</param>
+    internal SqliteRewardsStore(string connectionString, TimeProvider? timeProvider, TimeSpan otherWritersSeenWithin)
     {
         _database = new SqliteRewardsDatabase(connectionString, timeProvider ?? TimeProvider.System);
-        _readCache = new SqliteRewardsReadCache(_database.ConnectionString);
+        _readCache = new SqliteRewardsReadCache(_database.ConnectionString, timeProvider ?? TimeProvider.System, otherWritersSeenWithin);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -25,6 +25,7 @@ public sealed class BotTestClient : IDisposable
     private readonly string _databasePath;
     private readonly List<Activity> _turnReplies = [];
     private MarketplaceRewardsBot _bot;
+    private SqliteRewardsStore? _store;
 
     /// <param name="channelId">directline (default), webchat, emulator or msteams.</param>
     /// <param name="userId">The channel's user id: a demo identity id for Direct Line and the Emulator.</param>
@@ -51,7 +52,6 @@ public sealed class BotTestClient : IDisposable
         Adapter.Conversation.User = new ChannelAccount { Id = userId, Name = "Test user", Role = RoleTypes.User };
         Adapter.Conversation.Conversation = new ConversationAccount { Id = conversationId };
         Adapter.ActivitySent += OnSent;
-        Store = new SqliteRewardsStore(ConnectionString, Clock);
         _bot = CreateBot();
     }
 
@@ -63,8 +63,11 @@ public sealed class BotTestClient : IDisposable
 
     public TestClock Clock { get; }
 
-    /// <summary>The Rewards data the bot works on (same file), to check what a flow changed.</summary>
-    public IRewardsStore Store { get; }
+    /// <summary>
+    /// The Rewards data the bot works on — the bot's own store, as the host's other paths share it — to set up a case
+    /// and check what a flow changed. After <see cref="Restart"/>, the new bot's store.
+    /// </summary>
+    public IRewardsStore Store => _store!;
 
     public string DatabasePath => _databasePath;
 
@@ -168,6 +171,7 @@ public sealed class BotTestClient : IDisposable
 
     public void Dispose()
     {
+        _store?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _ownedFolder?.Dispose();
     }
@@ -175,7 +179,8 @@ public sealed class BotTestClient : IDisposable
     private MarketplaceRewardsBot CreateBot()
     {
         var storage = new SqliteStorage(ConnectionString, Clock);
-        var store = new SqliteRewardsStore(ConnectionString, Clock);
+        _store?.Dispose();
+        var store = _store = new SqliteRewardsStore(ConnectionString, Clock);
         var services = new RewardsServices(store, BenefitCatalogue.Default, Clock, Cards);
         return new MarketplaceRewardsBot(new ConversationState(storage), new UserState(storage), Texts, services, new RewardsConversationOptions());
     }

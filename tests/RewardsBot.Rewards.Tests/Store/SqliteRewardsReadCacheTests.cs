@@ -8,8 +8,10 @@ namespace RewardsBot.Rewards.Tests.Store;
 
 /// <summary>
 /// The SQLite store's read cache: reads repeated while the tables they read are unchanged are answered without running
-/// their statements; a commit of the store drops the answers that read a table it changed, and any other change —
-/// another store on the file, another connection — drops them all; either is seen by the next read.
+/// their statements; a commit of the store drops the answers that read a table it changed, seen by the next read; any
+/// other change — another store on the file, another connection — drops them all, seen by the first read after the
+/// cache's window. The tests of how the cache follows and tells apart the file's changes use a store that looks at the
+/// file before every read (window zero); those of the window move a clock by hand.
 /// </summary>
 public sealed class SqliteRewardsReadCacheTests : IDisposable
 {
@@ -19,6 +21,10 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     private string DbFile => _folder.File("rewards.db");
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>A store whose cache looks at the file's change count before every read (window zero).</summary>
+    private static SqliteRewardsStore LookingEveryRead(string file, string settings = "")
+        => new($"Data Source={file}{settings}", null, TimeSpan.Zero);
 
     [Fact]
     public async Task A_read_repeated_while_nothing_changed_runs_no_statement()
@@ -73,8 +79,8 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_change_by_another_process_is_seen_by_the_next_read()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
-        using var otherStore = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
+        using var otherStore = LookingEveryRead(DbFile);
         await SeedAsync(store);
         Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
         Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
@@ -90,7 +96,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_read_that_raced_a_commit_is_not_kept_past_it()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         var cache = store.ReadCache;
         var key = new ReadKey("test", "contoso");
@@ -124,7 +130,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_commit_of_the_store_keeps_the_answers_that_read_no_table_it_changed()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         var company = await store.GetCompanyAsync("contoso", None);
         var actor = await store.ReadCompanyActorAsync("u-alice", null, None);
@@ -162,7 +168,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task Without_the_change_count_writes_still_land_and_every_read_goes_to_the_file()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
         Execute(DbFile, "DELETE FROM rewards_changes;");
@@ -180,8 +186,8 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_change_by_another_process_just_before_a_commit_of_the_store_is_not_hidden_by_it()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
-        using var otherProcess = new SqliteRewardsStore($"Data Source={DbFile};Default Timeout=20");
+        using var store = LookingEveryRead(DbFile);
+        using var otherProcess = LookingEveryRead(DbFile, ";Default Timeout=20");
         await SeedAsync(store);
         Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
 
@@ -195,7 +201,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_change_made_with_sql_between_two_commits_of_the_store_is_not_hidden_by_them()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         Assert.Equal("Alice Martin", (await store.GetUserAsync("u-alice", None))?.Name);
 
@@ -209,7 +215,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task A_write_that_fails_changes_no_answer_and_the_next_commit_is_followed()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         var company = await store.GetCompanyAsync("contoso", None);
 
@@ -228,7 +234,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     [Fact]
     public async Task An_own_commit_is_the_last_link_only_when_the_file_names_it_as_the_writer()
     {
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}");
+        using var store = LookingEveryRead(DbFile);
         await SeedAsync(store);
         var cache = store.ReadCache;
         var key = new ReadKey("test", "contoso");
@@ -237,11 +243,14 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
 
         // A commit of the store whose outcome is not known yet, touching no table the answer read; another writer's
         // single change brings the count to where that commit would have.
-        cache.Committing(start!.Value, start.Value + 1, writer: 42, RewardsTables.Audit);
+        var count = ChangeCount(DbFile);
+        var emptied = cache.Emptied;
+        cache.Committing(count, count + 1, writer: 42, RewardsTables.Audit);
         Execute(DbFile, "INSERT INTO rewards_audit (at, actor_user_id, company_id, action) VALUES ('2025-01-01T00:00:00.0000000Z', 'u-x', 'contoso', 'other');");
 
-        Assert.False(cache.TryGet(key, out Company? _, out var now));
-        Assert.Equal(start + 1, now);
+        Assert.Equal(count + 1, ChangeCount(DbFile));
+        Assert.False(cache.TryGet(key, out Company? _, out _));
+        Assert.Equal(emptied + 1, cache.Emptied);
     }
 
     [Fact]
@@ -251,13 +260,13 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
         {
             using var folder = new TempFolder();
             var file = folder.File("rewards.db");
-            using var store = new SqliteRewardsStore($"Data Source={file}");
+            using var store = LookingEveryRead(file);
             await SeedAsync(store);
             var cache = store.ReadCache;
             var key = new ReadKey("test", "contoso");
             Assert.False(cache.TryGet(key, out Company? _, out var start));
             cache.Keep(key, Contoso, RewardsTables.Companies, start);
-            var s = start!.Value;
+            var s = ChangeCount(file);
 
             // Two commits of the store, as the cache records them, and the file where they would have left it: two
             // changes, the last one signed by the second commit.
@@ -272,6 +281,113 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
 
             Assert.Equal(landed, cache.TryGet(key, out Company? _, out _));
         }
+    }
+
+    [Fact]
+    public async Task A_change_by_another_process_is_seen_by_the_first_read_after_the_window_and_no_statement_runs_before()
+    {
+        var clock = new HandClock();
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        var window = store.ReadCache.OtherWritersSeenWithin;
+        Assert.Equal(TimeSpan.FromMilliseconds(10), window);
+        await SeedAsync(store);
+        var company = await store.GetCompanyAsync("contoso", None);
+        var (looks, commands) = (store.ReadCache.Looks, store.Pool.CommandCount);
+
+        Execute(DbFile, "UPDATE rewards_companies SET name = 'Contoso Holding' WHERE id = 'contoso';");
+        clock.Advance(window - TimeSpan.FromTicks(1));
+        Assert.Same(company, await store.GetCompanyAsync("contoso", None));
+        Assert.Equal(looks, store.ReadCache.Looks);
+        Assert.Equal(commands, store.Pool.CommandCount);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal("Contoso Holding", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Assert.Equal(looks + 1, store.ReadCache.Looks);
+    }
+
+    [Fact]
+    public async Task A_commit_of_the_store_is_seen_by_the_next_read_without_looking_at_the_file()
+    {
+        var clock = new HandClock();
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        await SeedAsync(store);
+        var company = await store.GetCompanyAsync("contoso", None);
+        Assert.Null((await store.ReadCompanyContactAsync("contoso", None)).Contact);
+        var looks = store.ReadCache.Looks;
+
+        await store.WriteAsync((w, ct) => w.SetMarketingContactAsync(Contact("u-alice", "alice@contoso.com", T0), new MarketingContactChange("contoso", null, "u-alice", "u-alice", T0), ct), None);
+
+        Assert.Equal("u-alice", (await store.ReadCompanyContactAsync("contoso", None)).Contact?.UserId);
+        Assert.Same(company, await store.GetCompanyAsync("contoso", None));
+        Assert.Equal(looks, store.ReadCache.Looks);
+    }
+
+    [Fact]
+    public async Task A_commit_of_the_store_that_finds_another_change_before_it_makes_the_next_read_look()
+    {
+        var clock = new HandClock();
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        await SeedAsync(store);
+        Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
+        var looks = store.ReadCache.Looks;
+
+        // Within the window: the other change alone would go unseen, but the store's commit starts after it.
+        Execute(DbFile, "UPDATE rewards_companies SET name = 'Contoso Holding' WHERE id = 'contoso';");
+        await store.WriteAsync((w, ct) => w.AppendAuditAsync(Audit("noted", T0), ct), None);
+
+        Assert.Equal("Contoso Holding", (await store.GetCompanyAsync("contoso", None))?.Name);
+        Assert.Equal(looks + 1, store.ReadCache.Looks);
+    }
+
+    [Fact]
+    public async Task A_read_that_raced_a_commit_of_the_store_is_not_kept_and_one_begun_after_it_is()
+    {
+        var clock = new HandClock();
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        await SeedAsync(store);
+        var cache = store.ReadCache;
+        var key = new ReadKey("test", "contoso");
+        var count = ChangeCount(DbFile);
+
+        // The read begins, the store commits a change to a table it reads, the read's answer (from before) arrives.
+        Assert.False(cache.TryGet(key, out Company? _, out var before));
+        cache.Committed(cache.Committing(count, count + 1, writer: 5, RewardsTables.Companies));
+        cache.Keep(key, Contoso, RewardsTables.Companies, before);
+        Assert.False(cache.TryGet(key, out Company? _, out var after));
+
+        cache.Keep(key, Contoso, RewardsTables.Companies, after);
+        Assert.True(cache.TryGet(key, out Company? kept, out _));
+        Assert.Same(Contoso, kept);
+    }
+
+    [Fact]
+    public async Task A_commit_of_the_store_whose_outcome_is_unknown_makes_the_next_read_look()
+    {
+        var clock = new HandClock();
+        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        await SeedAsync(store);
+        await store.GetCompanyAsync("contoso", None);
+        var looks = store.ReadCache.Looks;
+        var count = ChangeCount(DbFile);
+
+        store.ReadCache.Abandoned(store.ReadCache.Committing(count, count + 1, writer: 9, RewardsTables.Companies));
+        await store.GetCompanyAsync("contoso", None);
+
+        Assert.Equal(looks + 1, store.ReadCache.Looks);
+    }
+
+    [Fact]
+    public async Task With_a_window_of_zero_every_read_looks_at_the_file()
+    {
+        using var store = LookingEveryRead(DbFile);
+        await SeedAsync(store);
+        await store.GetCompanyAsync("contoso", None);
+        var looks = store.ReadCache.Looks;
+
+        await store.GetCompanyAsync("contoso", None);
+        await store.GetCompanyAsync("contoso", None);
+
+        Assert.Equal(looks + 2, store.ReadCache.Looks);
     }
 
     [Fact]
@@ -375,4 +491,18 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     }
 
     private static string Json(object? answer) => JsonSerializer.Serialize(answer);
+
+    private static long ChangeCount(string file) => long.Parse(Column(file, "SELECT seq FROM rewards_changes;").Single()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Timestamps the test moves by hand (the cache times its window with the clock's timestamps).</summary>
+    private sealed class HandClock : TimeProvider
+    {
+        private long _ticks = TimeSpan.TicksPerDay;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
 }
