@@ -14,8 +14,10 @@ namespace RewardsBot.Runtime.State;
 /// every eTag is checked in SQL, so check-then-write is atomic across processes. eTags are integers from one sequence for the whole file: every write gets a new, larger one,
 /// and a key that is deleted and created again never gets back an eTag it had before. Writers of one process queue
 /// for the file in .NET before they take SQLite's lock, so they hand over without polling it. Reads are answered from
-/// the documents this storage last read or wrote when it knows every key asked for (<see cref="StateDocumentCache"/>);
-/// a document another process changed meanwhile is caught by the eTag check of the next write.
+/// the documents this storage last read or wrote when it knows every key asked for (<see cref="StateDocumentCache"/>),
+/// and keys that certainly have no document (a new conversation's) are known without a read (<see cref="StateKeyFilter"/>,
+/// built by scanning the file's keys once, in the background, at the first read); a document another process created
+/// or changed meanwhile is caught by the eTag check of the next write.
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageRetention, IDisposable, IAsyncDisposable
 {
@@ -32,9 +34,19 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         "SELECT key, etag, document FROM bot_state WHERE key IN (@k0, @k1);",
     ];
 
+    /// <summary>How long after a failed scan of the file's keys (or one that found more than the filter may hold) the next one may start.</summary>
+    private static readonly TimeSpan ScanRetryDelay = TimeSpan.FromMinutes(1);
+
     private readonly SqliteStateDatabase _database;
     private readonly SqliteStateWriter _writer;
     private readonly StateDocumentCache _cache;
+    private readonly StateKeyFilter _absentKeys;
+    private readonly Func<string, bool> _isCertainlyAbsent;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _keyScan = Task.CompletedTask;
+    private long _nextScanAt;
+    private long _fileReads;
+    private long _scanFailures;
     private int _disposed;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
@@ -48,10 +60,13 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     /// <param name="timeProvider">See the public constructor.</param>
     /// <param name="restartFrames">The log size that makes the checkpointer start the log over (tests use a small one).</param>
     /// <param name="cachedBytes">How many bytes of documents <see cref="StateDocumentCache"/> keeps (tests use a small number, or 0 for none).</param>
-    internal SqliteStorage(string connectionString, TimeProvider? timeProvider, int? restartFrames, int cachedBytes = StateDocumentCache.DefaultCapacityBytes)
+    /// <param name="filterMaxKeys">How many keys <see cref="StateKeyFilter"/> holds before it is rebuilt from a new scan (tests use a small number).</param>
+    internal SqliteStorage(string connectionString, TimeProvider? timeProvider, int? restartFrames, int cachedBytes = StateDocumentCache.DefaultCapacityBytes, long filterMaxKeys = StateKeyFilter.DefaultMaxKeys)
     {
         _database = new SqliteStateDatabase(connectionString);
         _cache = new StateDocumentCache(cachedBytes);
+        _absentKeys = new StateKeyFilter(filterMaxKeys);
+        _isCertainlyAbsent = _absentKeys.IsCertainlyAbsent;
         _writer = new SqliteStateWriter(_database, timeProvider ?? TimeProvider.System, restartFrames, _cache);
     }
 
@@ -70,6 +85,18 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     /// <summary>The documents this storage last read or wrote (see <see cref="StateDocumentCache"/>); tests read its counters.</summary>
     internal StateDocumentCache Cache => _cache;
 
+    /// <summary>The keys known to have no document (see <see cref="StateKeyFilter"/>).</summary>
+    internal StateKeyFilter AbsentKeys => _absentKeys;
+
+    /// <summary>The scan of the file's keys under way, or the last one (tests wait for it).</summary>
+    internal Task KeyScan => Volatile.Read(ref _keyScan);
+
+    /// <summary>How many reads went to the file (for tests).</summary>
+    internal long FileReads => Interlocked.Read(ref _fileReads);
+
+    /// <summary>How many scans of the file's keys failed (for tests).</summary>
+    internal long ScanFailures => Interlocked.Read(ref _scanFailures);
+
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -83,12 +110,15 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             return result;
         }
 
-        // The state a turn reads is most often what this process wrote at the end of the conversation's last turn.
-        if (_cache.TryRead(distinct, result))
+        // The state a turn reads is most often what this process wrote at the end of the conversation's last turn; a
+        // new conversation's has no document yet.
+        if (_cache.TryRead(distinct, result, _isCertainlyAbsent))
         {
             return result;
         }
 
+        ScanKeysIfDue();
+        Interlocked.Increment(ref _fileReads);
         var generation = _cache.Generation;
         using var lease = await _database.RentReaderAsync(cancellationToken);
         if (distinct.Length <= ReadSql.Length)
@@ -147,7 +177,26 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             documents.Add((key, change.ETag, StoredDocument.SerializeUtf8(change, key)));
         }
 
-        return await _writer.WriteAsync(documents, cancellationToken);
+        // Before the write is queued: from now on no read hears that these keys have no document.
+        foreach (var key in changes.Keys)
+        {
+            if (_absentKeys.BeginWrite(key))
+            {
+                ScanKeysIfDue();
+            }
+        }
+
+        try
+        {
+            return await _writer.WriteAsync(documents, cancellationToken);
+        }
+        finally
+        {
+            foreach (var key in changes.Keys)
+            {
+                _absentKeys.EndWrite(key);
+            }
+        }
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -231,6 +280,58 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         }
     }
 
+    /// <summary>Starts a scan of the file's keys for <see cref="StateKeyFilter"/> when it does not answer yet and none is under way.</summary>
+    private void ScanKeysIfDue()
+    {
+        if (_absentKeys.IsReady || Environment.TickCount64 < Interlocked.Read(ref _nextScanAt) || Volatile.Read(ref _disposed) != 0 || !_absentKeys.BeginScan())
+        {
+            return;
+        }
+
+        Volatile.Write(ref _keyScan, Task.Run(ScanKeysAsync));
+    }
+
+    /// <summary>Reads every key of the file in one snapshot (a large file takes a while: the turns read from the file meanwhile).</summary>
+    private async Task ScanKeysAsync()
+    {
+        StateKeyFilter.ScanResult? scanned = null;
+        try
+        {
+            var stopping = _stopping.Token;
+            using var lease = await _database.RentReaderAsync(stopping);
+            using var transaction = lease.Connection.BeginTransaction(deferred: true);
+            using var count = lease.Connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT count(*) FROM bot_state;";
+            scanned = StateKeyFilter.CreateScanResult(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture));
+            using var keys = lease.Connection.CreateCommand();
+            keys.Transaction = transaction;
+            keys.CommandText = "SELECT key FROM bot_state;";
+            using var reader = keys.ExecuteReader();
+            for (var row = 1L; reader.Read(); row++)
+            {
+                scanned.Add(reader.GetString(0));
+                if (row % 4096 == 0)
+                {
+                    stopping.ThrowIfCancellationRequested();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            scanned = null;
+            Interlocked.Increment(ref _scanFailures);
+        }
+        finally
+        {
+            if (!_absentKeys.EndScan(scanned))
+            {
+                // Every read goes to the file meanwhile, as without the filter; tried again later.
+                Interlocked.Exchange(ref _nextScanAt, Environment.TickCount64 + (long)ScanRetryDelay.TotalMilliseconds);
+            }
+        }
+    }
+
     /// <summary>Opens the file (creating it and the schema if needed) and reads the schema version.</summary>
     public async Task<StorageHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
@@ -255,6 +356,7 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         {
             // The writer's queued writes finish first (their callers wait for them); then no handle stays on the file.
             _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            StopKeyScan().GetAwaiter().GetResult();
             _database.Dispose();
         }
     }
@@ -264,8 +366,16 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _writer.DisposeAsync();
+            await StopKeyScan();
             _database.Dispose();
         }
+    }
+
+    /// <summary>Stops a scan of the keys under way (it ends at its next few thousand keys) and waits for it.</summary>
+    private Task StopKeyScan()
+    {
+        _stopping.Cancel();
+        return KeyScan;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);}

@@ -96,10 +96,11 @@ internal sealed class StateDocumentCache
     }
 
     /// <summary>
-    /// Every key's document (or its absence) when all of <paramref name="keys"/> are known, added to
-    /// <paramref name="result"/>; false, with <paramref name="result"/> unchanged, when one is not.
+    /// Every key's document (or its absence) when all of <paramref name="keys"/> are known — kept here, or said to
+    /// have no document by <paramref name="certainlyAbsent"/> — added to <paramref name="result"/>; false, with
+    /// <paramref name="result"/> unchanged, when one is not.
     /// </summary>
-    public bool TryRead(string[] keys, Dictionary<string, StoreItem> result)
+    public bool TryRead(string[] keys, Dictionary<string, StoreItem> result, Func<string, bool>? certainlyAbsent = null)
     {
         lock (_lock)
         {
@@ -108,8 +109,13 @@ internal sealed class StateDocumentCache
             {
                 if (!_newer.TryGetValue(keys[i], out entries[i]!) && !_older.TryGetValue(keys[i], out entries[i]!))
                 {
-                    _misses++;
-                    return false;
+                    if (certainlyAbsent?.Invoke(keys[i]) != true)
+                    {
+                        _misses++;
+                        return false;
+                    }
+
+                    entries[i] = Entry.Absent;
                 }
             }
 
