@@ -28,8 +28,12 @@ public sealed class CardLibrary
     /// <summary>Per card and language, the template made for the card's words in that language (made once: the texts never change).</summary>
     private readonly FrozenDictionary<string, FrozenDictionary<string, LanguageCard>> _cards;
 
-    private CardLibrary(FrozenDictionary<string, CardTemplate> templates, BotTexts texts)
+    /// <summary>The cards expanded lately: the same template with the same data gives the same card.</summary>
+    private readonly CardExpansionCache _expansions;
+
+    private CardLibrary(FrozenDictionary<string, CardTemplate> templates, BotTexts texts, int expansionCacheBytes)
     {
+        _expansions = new CardExpansionCache(expansionCacheBytes);
         _cards = templates.ToFrozenDictionary(
             card => card.Key,
             card => BotLanguage.All.ToFrozenDictionary(
@@ -40,7 +44,10 @@ public sealed class CardLibrary
     }
 
     /// <summary>The cards embedded in this assembly, with the words of <paramref name="texts"/>.</summary>
-    public static CardLibrary Load(BotTexts texts)
+    public static CardLibrary Load(BotTexts texts) => Load(texts, CardExpansionCache.DefaultCapacityBytes);
+
+    /// <summary>Like <see cref="Load(BotTexts)"/>, keeping at most <paramref name="expansionCacheBytes"/> of expanded cards (0: none).</summary>
+    public static CardLibrary Load(BotTexts texts, int expansionCacheBytes)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var assembly = typeof(CardLibrary).Assembly;
@@ -60,11 +67,14 @@ public sealed class CardLibrary
             }
         }
 
-        return new CardLibrary(templates.ToFrozenDictionary(StringComparer.Ordinal), texts);
+        return new CardLibrary(templates.ToFrozenDictionary(StringComparer.Ordinal), texts, expansionCacheBytes);
     }
 
     /// <summary>The names of the templates (file names without .json).</summary>
     public IEnumerable<string> Names => _cards.Keys;
+
+    /// <summary>The expanded cards kept, with their hit and miss counts.</summary>
+    public CardExpansionCache Expansions => _expansions;
 
     /// <summary>The card <paramref name="name"/> expanded with <paramref name="data"/> (any object; serialised camelCase) in <paramref name="locale"/>'s language.</summary>
     /// <exception cref="KeyNotFoundException">No such template.</exception>
@@ -81,7 +91,7 @@ public sealed class CardLibrary
         Attachment? card;
         try
         {
-            card = Expand(languageCard, name, data);
+            card = Expand(languageCard, name, data, _expansions);
         }
         catch (CardTemplateException e)
         {
@@ -108,10 +118,11 @@ public sealed class CardLibrary
     }
 
     /// <summary>
-    /// Expands with the data's JSON, serialised once into a buffer kept per thread and read in place. When the template
-    /// made for the language still reads the words, they are added to the data as <c>t</c>.
+    /// Expands with the data's JSON, serialised once into a buffer kept per thread and read in place — or gives the card
+    /// this template expanded lately from the same JSON. When the template made for the language still reads the
+    /// words, they are added to the data as <c>t</c>.
     /// </summary>
-    private static Attachment? Expand(LanguageCard card, string name, object? data)
+    private static Attachment? Expand(LanguageCard card, string name, object? data, CardExpansionCache expansions)
     {
         var buffer = DataBuffer.Rent();
         try
@@ -146,8 +157,7 @@ public sealed class CardLibrary
                 json = JsonSerializer.SerializeToUtf8Bytes(withLabels);
             }
 
-            using var document = JsonDocument.Parse(json);
-            return card.Template.ExpandStrictToAttachment(document.RootElement, ContentTypes.AdaptiveCard);
+            return card.Template.ExpandStrictToAttachment(json, ContentTypes.AdaptiveCard, expansions);
         }
         finally
         {

@@ -92,6 +92,25 @@ public sealed class CardTemplate
     }
 
     /// <summary>
+    /// Like <see cref="ExpandStrictToAttachment(JsonElement, string)"/>, with the data as its JSON text; when
+    /// <paramref name="cache"/> holds what this template gave for the same text, that card (its text shared: never changed).
+    /// </summary>
+    /// <exception cref="JsonException">The data is not JSON.</exception>
+    /// <exception cref="CardTemplateException">Lists every unresolved binding with its JSON path.</exception>
+    public Attachment? ExpandStrictToAttachment(ReadOnlyMemory<byte> data, string contentType, CardExpansionCache? cache)
+    {
+        if (cache is not null && cache.TryGet(this, data.Span, out var kept))
+        {
+            return kept is null ? null : Attachment.WithContentJson(contentType, kept);
+        }
+
+        using var document = JsonDocument.Parse(data);
+        var attachment = ExpandStrictToAttachment(document.RootElement, contentType);
+        cache?.Keep(this, data.Span, attachment?.ContentJson);
+        return attachment;
+    }
+
+    /// <summary>
     /// This template for known values of some root data fields (e.g. a card's words in one language): a binding that
     /// reads one of them, as <c>name.…</c> outside any <c>$data</c> or as <c>$root.name.…</c>, becomes what it would
     /// read, so expansions do less. Expanding the result gives what this template gives with those fields in the data.

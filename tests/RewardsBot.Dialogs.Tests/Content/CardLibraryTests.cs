@@ -61,6 +61,24 @@ public sealed partial class CardLibraryTests
     }
 
     [Fact]
+    public void A_card_built_again_with_the_same_data_and_language_is_the_same_card_without_expanding_again()
+    {
+        var cards = CardLibrary.Load(BotTexts.Default);
+        var cached = cards.Build("menu", new { heading = "Anything else?" }, "en-US");
+        var again = cards.Build("menu", new { heading = "Anything else?" }, "en-GB");
+        var french = cards.Build("menu", new { heading = "Anything else?" }, "fr-FR");
+        var other = cards.Build("menu", new { heading = "Something else?" }, "en-US");
+
+        Assert.Equal((1L, 3L), (cards.Expansions.Hits, cards.Expansions.Misses));
+        Assert.True(JsonNode.DeepEquals(cached.Content, again.Content));
+        Assert.False(JsonNode.DeepEquals(cached.Content, french.Content));
+        Assert.False(JsonNode.DeepEquals(cached.Content, other.Content));
+
+        var uncached = CardLibrary.Load(BotTexts.Default, expansionCacheBytes: 0).Build("menu", new { heading = "Anything else?" }, "en-US");
+        Assert.True(JsonNode.DeepEquals(uncached.Content, again.Content));
+    }
+
+    [Fact]
     public void Missing_data_is_an_error_not_a_card_showing_a_binding()
     {
         var error = Assert.Throws<CardTemplateException>(() => Cards.Build("menu", new { }, "en"));
