@@ -151,14 +151,14 @@ public abstract class BotState
             return null;
         }
 
-        var utf8 = cached.Serialize(StateName);
+        var utf8 = cached.Serialize(StateName, out var slices);
         if (!force && cached.SavedUtf8 is { } saved && utf8.AsSpan().SequenceEqual(saved))
         {
             return null;
         }
 
         var key = GetStorageKey(turnContext);
-        return new PendingChange(key, StoreItem.FromUtf8(utf8, cached.ETag, key), cached, utf8);
+        return new PendingChange(key, StoreItem.FromUtf8(utf8, cached.ETag, key, slices), cached, utf8);
     }
 
     private CachedBotState? GetCache(ITurnContext turnContext) => turnContext.TurnState.Get<CachedBotState>(ContextServiceKey);

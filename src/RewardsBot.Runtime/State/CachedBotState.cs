@@ -32,6 +32,20 @@ internal sealed class CachedBotState
     public static CachedBotState FromStorage(StoreItem? item)
     {
         var state = new CachedBotState(item?.ETag);
+        if (item is { HasTree: false, Slices: { } slices, Utf8: { } written })
+        {
+            // A document this process serialised (from the state cache): where each property's value lies is known,
+            // and the bytes are what the serializer wrote, so nothing is read again.
+            foreach (var slice in slices)
+            {
+                var value = written.AsMemory(slice.Start, slice.Length);
+                state._properties[slice.Name] = new StateProperty(value.Span.SequenceEqual("null"u8) ? default(ReadOnlyMemory<byte>?) : value);
+            }
+
+            state.SavedUtf8 = written;
+            return state;
+        }
+
         if (item?.Utf8 is { } utf8)
         {
             // Each property keeps its own JSON text until the bot asks for it: no tree is built for the document, and a
@@ -50,7 +64,7 @@ internal sealed class CachedBotState
             }
         }
 
-        state.SavedUtf8 = state.Serialize(stateName: null);
+        state.SavedUtf8 = state.Serialize(stateName: null, out _);
         return state;
     }
 
@@ -88,7 +102,8 @@ internal sealed class CachedBotState
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var value = utf8.AsMemory(start, (int)reader.BytesConsumed - start);
-                _properties[name] = new StateProperty(reader.TokenType == JsonTokenType.Null ? null : value);
+                // Typed: a bare null here would become an empty slice (written back as nothing), not a stored null.
+                _properties[name] = new StateProperty(reader.TokenType == JsonTokenType.Null ? default(ReadOnlyMemory<byte>?) : value);
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -104,20 +119,25 @@ internal sealed class CachedBotState
 
     /// <summary>The document as compact UTF-8 JSON with properties in ordinal order, so equal states give equal bytes.</summary>
     /// <param name="stateName">For error messages; null while loading (raw JSON always writes).</param>
-    public byte[] Serialize(string? stateName)
+    /// <param name="slices">Where each property's value lies in the result (see <see cref="StoreItem.Slices"/>).</param>
+    public byte[] Serialize(string? stateName, out PropertySlice[] slices)
     {
         var names = new string[_properties.Count];
         _properties.Keys.CopyTo(names, 0);
         Array.Sort(names, StringComparer.Ordinal);
+        slices = new PropertySlice[names.Length];
         var buffer = SerializeBuffer.Rent();
         try
         {
             var writer = buffer.Writer;
             writer.WriteStartObject();
-            foreach (var name in names)
+            for (var i = 0; i < names.Length; i++)
             {
+                var name = names[i];
                 writer.WritePropertyName(name);
+                var start = writer.BytesCommitted + writer.BytesPending;
                 _properties[name].WriteTo(writer, name, stateName);
+                slices[i] = new PropertySlice(name, (int)start, (int)(writer.BytesCommitted + writer.BytesPending - start));
             }
 
             writer.WriteEndObject();
@@ -171,6 +191,9 @@ internal sealed class CachedBotState
         }
     }
 }
+
+/// <summary>Where one top-level property's value lies in a state document this process serialised.</summary>
+internal readonly record struct PropertySlice(string Name, int Start, int Length);
 
 /// <summary>One property: its JSON text from storage until the bot asks for it, then the typed instance the bot holds.</summary>
 internal sealed class StateProperty

@@ -73,6 +73,12 @@ public sealed record StoreItem
     /// <summary>The key the text was stored under, for messages about it; null for an item made from a tree.</summary>
     internal string? Key => _key;
 
+    /// <summary>
+    /// For text this process's state serialised: where each top-level property's value lies in <see cref="Utf8"/>, so
+    /// the next turn takes the document apart without reading it again; null otherwise.
+    /// </summary>
+    internal PropertySlice[]? Slices { get; private init; }
+
     /// <summary>An item whose document is the JSON object <paramref name="json"/> (stored under <paramref name="key"/>).</summary>
     public static StoreItem FromJson(string json, string? eTag, string key)
     {
@@ -85,11 +91,12 @@ public sealed record StoreItem
     /// An item whose document is the UTF-8 JSON object <paramref name="utf8"/> (stored under <paramref name="key"/>): the
     /// array is kept, not copied, so the caller must never change it.
     /// </summary>
-    internal static StoreItem FromUtf8(byte[] utf8, string? eTag, string key)
+    /// <param name="slices">Where the properties lie in <paramref name="utf8"/>, when this process serialised it (<see cref="Slices"/>).</param>
+    internal static StoreItem FromUtf8(byte[] utf8, string? eTag, string key, PropertySlice[]? slices = null)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(key);
-        return new StoreItem(null, utf8, eTag, key);
+        return new StoreItem(null, utf8, eTag, key) { Slices = slices };
     }
 }
 

@@ -64,7 +64,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     public long LogRestarts => _checkpointer.Restarts;
 
     /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and UTF-8 JSON); completes with the new eTags once committed.</summary>
-    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> documents, CancellationToken cancellationToken)
     {
         var write = new QueuedWrite(documents, cancellationToken);
         if (!_queue.Writer.TryWrite(write))
@@ -177,9 +177,9 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             var documents = _group[i].Documents;
             if (results[i].ETags is { } eTags)
             {
-                foreach (var (key, _, utf8) in documents)
+                foreach (var (key, _, utf8, slices) in documents)
                 {
-                    cache.Wrote(key, eTags[key], utf8);
+                    cache.Wrote(key, eTags[key], utf8, slices);
                 }
             }
             else
@@ -190,9 +190,9 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         }
     }
 
-    private sealed class QueuedWrite(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, CancellationToken cancellationToken)
+    private sealed class QueuedWrite(IReadOnlyList<StateWrite> documents, CancellationToken cancellationToken)
     {
-        public IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> Documents { get; } = documents;
+        public IReadOnlyList<StateWrite> Documents { get; } = documents;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -282,7 +282,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         public void Dispose() => _connection.Dispose();
 
         /// <summary>One caller's write: all its keys, or none of them and the conflict that stopped it.</summary>
-        private (IReadOnlyDictionary<string, string>? ETags, Exception? Error) Apply(IReadOnlyList<(string Key, string? ETag, byte[] Utf8)> documents, ref long lastETag, string updated)
+        private (IReadOnlyDictionary<string, string>? ETags, Exception? Error) Apply(IReadOnlyList<StateWrite> documents, ref long lastETag, string updated)
         {
             var several = documents.Count > 1;
             if (several)
@@ -291,7 +291,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             }
 
             var eTags = new Dictionary<string, string>(documents.Count, StringComparer.Ordinal);
-            foreach (var (key, expected, utf8) in documents)
+            foreach (var (key, expected, utf8, _) in documents)
             {
                 var command = expected switch
                 {
@@ -366,3 +366,6 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         }
     }
 }
+
+/// <summary>One document to write: its key, the eTag it was read with (null: none expected; "*": any), its UTF-8 text and, when this process's state serialised it, where its properties lie.</summary>
+internal readonly record struct StateWrite(string Key, string? ETag, byte[] Utf8, PropertySlice[]? Slices);

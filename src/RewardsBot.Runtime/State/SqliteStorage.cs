@@ -171,10 +171,11 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
             return eTags;
         }
 
-        var documents = new List<(string Key, string? ETag, byte[] Utf8)>(changes.Count);
+        var documents = new List<StateWrite>(changes.Count);
         foreach (var (key, change) in changes)
         {
-            documents.Add((key, change.ETag, StoredDocument.SerializeUtf8(change, key)));
+            var utf8 = StoredDocument.SerializeUtf8(change, key);
+            documents.Add(new StateWrite(key, change.ETag, utf8, ReferenceEquals(utf8, change.Utf8) ? change.Slices : null));
         }
 
         // Before the write is queued: from now on no read hears that these keys have no document.

@@ -123,7 +123,7 @@ internal sealed class StateDocumentCache
             {
                 if (entries[i].Utf8 is { } utf8)
                 {
-                    result[keys[i]] = StoreItem.FromUtf8(utf8, entries[i].ETag, keys[i]);
+                    result[keys[i]] = StoreItem.FromUtf8(utf8, entries[i].ETag, keys[i], entries[i].Slices);
                 }
             }
 
@@ -162,9 +162,9 @@ internal sealed class StateDocumentCache
     }
 
     /// <summary>A committed write: <paramref name="key"/> now holds <paramref name="utf8"/> under <paramref name="eTag"/>. Called in commit order.</summary>
-    public void Wrote(string key, string eTag, byte[] utf8)
+    public void Wrote(string key, string eTag, byte[] utf8, PropertySlice[]? slices = null)
     {
-        var entry = new Entry(eTag, utf8);
+        var entry = new Entry(eTag, utf8, slices);
         lock (_lock)
         {
             _generation++;
@@ -245,7 +245,7 @@ internal sealed class StateDocumentCache
     }
 
     /// <summary>A document's eTag and UTF-8 text; <see cref="Absent"/> when the key has none.</summary>
-    private sealed record Entry(string? ETag, byte[]? Utf8)
+    private sealed record Entry(string? ETag, byte[]? Utf8, PropertySlice[]? Slices = null)
     {
         public static readonly Entry Absent = new(null, null);
 

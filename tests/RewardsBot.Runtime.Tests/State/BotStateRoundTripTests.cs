@@ -93,6 +93,49 @@ public sealed class BotStateRoundTripTests : IDisposable
     }
 
     [Theory]
+    [InlineData("sqlite")]
+    [InlineData("sqlite from the file")]
+    [InlineData("sqlite, one storage")]
+    public async Task A_property_set_to_null_stays_null_over_turns_that_do_not_touch_it(string store)
+    {
+        // One storage over the turns keeps the documents it wrote (the next turn takes them apart where they were
+        // written); a new storage each turn, without a document cache, reads them from the file.
+        var file = _directory.File("bot.db");
+        var shared = new SqliteStorage($"Data Source={file}");
+        _storages.Add(shared);
+        IStorage Next()
+        {
+            if (store == "sqlite, one storage")
+            {
+                return shared;
+            }
+
+            var storage = new SqliteStorage($"Data Source={file}", null, null, cachedBytes: store == "sqlite" ? StateDocumentCache.DefaultCapacityBytes : 0);
+            _storages.Add(storage);
+            return storage;
+        }
+
+        var first = Turns.Message();
+        var state = new ConversationState(Next());
+        await state.CreateProperty<Contact>("contact").SetAsync(first, null!, None);
+        await state.CreateProperty<string>("step").SetAsync(first, "email", None);
+        await state.SaveChangesAsync(first, cancellationToken: None);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var turn = Turns.Message();
+            var next = new ConversationState(Next());
+            await next.CreateProperty<string>("step").SetAsync(turn, "phone " + i, None);
+            await next.SaveChangesAsync(turn, cancellationToken: None);
+        }
+
+        var last = new ConversationState(Next());
+        var lastTurn = Turns.Message();
+        Assert.Null(await last.CreateProperty<Contact>("contact").GetAsync(lastTurn, null, None));
+        Assert.Equal("phone 1", await last.CreateProperty<string>("step").GetAsync(lastTurn, null, None));
+    }
+
+    [Theory]
     [InlineData("memory")]
     [InlineData("sqlite")]
     public async Task Longs_beyond_the_int_range_come_back_as_the_same_long_and_ints_as_int(string store)
