@@ -28,8 +28,9 @@ namespace RewardsBot.Runtime.State;
 /// </para>
 /// <para>
 /// Until the scan has finished, and after a failed one, it answers nothing (every read goes to the file). Bounded: it
-/// grows in segments (each twice the size of the one before, about 10 bits a key) up to <see cref="MaxKeys"/> keys
-/// (~10 MB); past that, the file is scanned again, which also forgets the keys retention deleted.
+/// grows in segments (each twice the size of the one before, 10 bits a key of its capacity) up to
+/// <see cref="DefaultMaxKeys"/> keys (10–20 MB of segments); past that, the file is scanned again, which also forgets
+/// the keys retention deleted. A file holding more keys than that gets no filter (tried again every minute).
 /// </para>
 /// </remarks>
 internal sealed class StateKeyFilter
