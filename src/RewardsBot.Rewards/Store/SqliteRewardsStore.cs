@@ -51,8 +51,9 @@ public sealed class SqliteRewardsStore : IRewardsStore, IDisposable
     /// <param name="otherWritersSeenWithin">How long another process's change may go unseen by the read cache (zero: the cache looks at the file before every read).</param>
     internal SqliteRewardsStore(string connectionString, TimeProvider? timeProvider, TimeSpan otherWritersSeenWithin)
     {
-        _database = new SqliteRewardsDatabase(connectionString, timeProvider ?? TimeProvider.System);
-        _readCache = new SqliteRewardsReadCache(_database.ConnectionString, timeProvider ?? TimeProvider.System, otherWritersSeenWithin);
+        var clock = timeProvider ?? TimeProvider.System;
+        _database = new SqliteRewardsDatabase(connectionString, clock);
+        _readCache = new SqliteRewardsReadCache(_database.ConnectionString, clock, otherWritersSeenWithin);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -99,7 +99,7 @@ public sealed class CardExpansionCache
                 _bytes = 0;
             }
 
-            _cards.Add(new Key(template, data.ToArray()), card);
+            _lookup.TryAdd(new DataKey(template, data), card);
             _bytes += size;
         }
     }

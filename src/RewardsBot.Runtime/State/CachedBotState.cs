@@ -38,8 +38,7 @@ internal sealed class CachedBotState
             // and the bytes are what the serializer wrote, so nothing is read again.
             foreach (var slice in slices)
             {
-                var value = written.AsMemory(slice.Start, slice.Length);
-                state._properties[slice.Name] = new StateProperty(value.Span.SequenceEqual("null"u8) ? default(ReadOnlyMemory<byte>?) : value);
+                state._properties[slice.Name] = StateProperty.FromStoredJson(written.AsMemory(slice.Start, slice.Length));
             }
 
             state.SavedUtf8 = written;
@@ -101,9 +100,7 @@ internal sealed class CachedBotState
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                var value = utf8.AsMemory(start, (int)reader.BytesConsumed - start);
-                // Typed: a bare null here would become an empty slice (written back as nothing), not a stored null.
-                _properties[name] = new StateProperty(reader.TokenType == JsonTokenType.Null ? default(ReadOnlyMemory<byte>?) : value);
+                _properties[name] = StateProperty.FromStoredJson(utf8.AsMemory(start, (int)reader.BytesConsumed - start));
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -200,6 +197,11 @@ internal sealed class StateProperty
 {
     /// <param name="json">The property's UTF-8 JSON as stored; null for a stored null.</param>
     public StateProperty(ReadOnlyMemory<byte>? json) => Json = json;
+
+    /// <summary>A property as stored: <paramref name="json"/> is one JSON value; the literal <c>null</c> is a stored null.</summary>
+    public static StateProperty FromStoredJson(ReadOnlyMemory<byte> json)
+        // Typed: a bare null in the conditional would become an empty slice (written back as nothing), not a stored null.
+        => new(json.Span.SequenceEqual("null"u8) ? default(ReadOnlyMemory<byte>?) : json);
 
     public StateProperty(object? value, Type type)
     {

@@ -46,7 +46,6 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     private Task _keyScan = Task.CompletedTask;
     private long _nextScanAt;
     private long _fileReads;
-    private long _scanFailures;
     private int _disposed;
 
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, e.g. <c>Data Source=data/bot.db</c>.</param>
@@ -93,9 +92,6 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
 
     /// <summary>How many reads went to the file (for tests).</summary>
     internal long FileReads => Interlocked.Read(ref _fileReads);
-
-    /// <summary>How many scans of the file's keys failed (for tests).</summary>
-    internal long ScanFailures => Interlocked.Read(ref _scanFailures);
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -321,7 +317,6 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
         catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException)
         {
             scanned = null;
-            Interlocked.Increment(ref _scanFailures);
         }
         finally
         {

@@ -22,6 +22,14 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    /// <summary>A store as the host makes it (the default window), timed by <paramref name="clock"/>, with the samples in it.</summary>
+    private async Task<SqliteRewardsStore> SeededAsync(TimeProvider clock)
+    {
+        var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        await SeedAsync(store);
+        return store;
+    }
+
     /// <summary>A store whose cache looks at the file's change count before every read (window zero).</summary>
     private static SqliteRewardsStore LookingEveryRead(string file, string settings = "")
         => new($"Data Source={file}{settings}", null, TimeSpan.Zero);
@@ -309,8 +317,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     public async Task A_commit_of_the_store_is_seen_by_the_next_read_without_looking_at_the_file()
     {
         var clock = new HandClock();
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
-        await SeedAsync(store);
+        using var store = await SeededAsync(clock);
         var company = await store.GetCompanyAsync("contoso", None);
         Assert.Null((await store.ReadCompanyContactAsync("contoso", None)).Contact);
         var looks = store.ReadCache.Looks;
@@ -326,8 +333,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     public async Task A_commit_of_the_store_that_finds_another_change_before_it_makes_the_next_read_look()
     {
         var clock = new HandClock();
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
-        await SeedAsync(store);
+        using var store = await SeededAsync(clock);
         Assert.Equal("Contoso Ltd", (await store.GetCompanyAsync("contoso", None))?.Name);
         var looks = store.ReadCache.Looks;
 
@@ -343,8 +349,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     public async Task A_read_that_raced_a_commit_of_the_store_is_not_kept_and_one_begun_after_it_is()
     {
         var clock = new HandClock();
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
-        await SeedAsync(store);
+        using var store = await SeededAsync(clock);
         var cache = store.ReadCache;
         var key = new ReadKey("test", "contoso");
         var count = ChangeCount(DbFile);
@@ -364,8 +369,7 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     public async Task A_commit_of_the_store_whose_outcome_is_unknown_makes_the_next_read_look()
     {
         var clock = new HandClock();
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
-        await SeedAsync(store);
+        using var store = await SeededAsync(clock);
         await store.GetCompanyAsync("contoso", None);
         var looks = store.ReadCache.Looks;
         var count = ChangeCount(DbFile);
