@@ -24,12 +24,9 @@ public sealed class Chromium : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            var where = Environment.GetEnvironmentVariable("CI") == "true" ? "CI (.ci/run installs it)" : "this machine";
-            throw new InvalidOperationException(
-                $"The browser tests need Debian's chromium at {ExecutablePath}, and {where} has none. Install it with: apt-get update && apt-get install -y chromium");
-        }
+        // On a fresh machine the first run installs chromium and the font (as root with apt-get; otherwise the error
+        // says what to install), so that `dotnet test` is the whole set-up.
+        await DebianPackages.InstallAsync(await DebianPackages.MissingAsync(ExecutablePath));
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
