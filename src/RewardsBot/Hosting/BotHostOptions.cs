@@ -28,6 +28,13 @@ public sealed class BotHostOptions
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How often the native memory the C library holds freed is given back to the system (glibc only; see
+    /// <c>NativeMemoryTrim</c>). Zero turns it off. Default 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan NativeMemoryTrimInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Longest time one turn may run before it is abandoned.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -36,6 +36,7 @@ public static class RewardsBotHostingExtensions
         services.AddOptions<CloudAdapterOptions>().BindConfiguration("Bot:Adapter");
         services.AddOptions<MessagesThrottleOptions>().BindConfiguration(MessagesThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MessagesThrottle>();
+        services.AddHostedService<NativeMemoryTrimService>();
 
         builder.AddBotStorage();
         builder.AddRewardsDomain();
