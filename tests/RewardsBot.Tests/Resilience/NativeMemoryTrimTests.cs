@@ -52,7 +52,7 @@ public sealed class NativeMemoryTrimTests
     [Fact]
     public async Task The_service_trims_on_its_interval_and_not_at_all_when_the_interval_is_zero()
     {
-        Assert.Equal(TimeSpan.FromSeconds(10), new BotHostOptions().NativeMemoryTrimInterval);
+        Assert.Equal(TimeSpan.FromSeconds(2), new BotHostOptions().NativeMemoryTrimInterval);
         var calls = 0;
         bool Count()
         {
