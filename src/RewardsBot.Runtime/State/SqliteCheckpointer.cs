@@ -54,6 +54,9 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>At most this many catch-up checkpoints before a RESTART (the gate is taken then, whatever is left).</summary>
     internal const int MaxCatchUpPasses = 8;
 
+    /// <summary>How many of the last RESTARTs <see cref="HeldFrames"/> tells of.</summary>
+    private const int HeldFramesKept = 256;
+
     /// <summary>
     /// How long the checkpoint that starts the log over waits for readers (and another process's writer) before it
     /// gives up until the next nudge: this process's writers are waiting meanwhile.
@@ -67,7 +70,6 @@ internal sealed class SqliteCheckpointer : IDisposable
     private readonly Thread _thread;
     private long _checkpoints;
     private long _restarts;
-    private const int HeldFramesKept = 256;
     private readonly Queue<long> _heldFrames = new(HeldFramesKept);
 
     /// <param name="database">The file to checkpoint.</param>
@@ -87,7 +89,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     public long Restarts => Interlocked.Read(ref _restarts);
 
     /// <summary>
-    /// For the last RESTART checkpoints (up to 256), how many frames each found committed since the catch-up before it
+    /// For the last RESTART checkpoints (up to <see cref="HeldFramesKept"/>), how many frames each found committed since the catch-up before it
     /// — what it copied while the writers waited (for tests).
     /// </summary>
     public IReadOnlyList<long> HeldFrames

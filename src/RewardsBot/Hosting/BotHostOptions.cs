@@ -30,7 +30,8 @@ public sealed class BotHostOptions
 
     /// <summary>
     /// How often the native memory the C library holds freed is given back to the system (glibc only; see
-    /// <c>NativeMemoryTrim</c>). Zero turns it off. Default 2 seconds: under load ~1 MB a second piles up, and a trim takes 1-3 ms.
+    /// <c>NativeMemoryTrim</c>). Zero turns it off. Default 2 seconds: under load ~1 MB a second piles up, and a trim
+    /// takes 1-3 ms.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan NativeMemoryTrimInterval { get; set; } = TimeSpan.FromSeconds(2);
