@@ -295,10 +295,9 @@ public sealed class SqliteRewardsReadCacheTests : IDisposable
     public async Task A_change_by_another_process_is_seen_by_the_first_read_after_the_window_and_no_statement_runs_before()
     {
         var clock = new HandClock();
-        using var store = new SqliteRewardsStore($"Data Source={DbFile}", clock);
+        using var store = await SeededAsync(clock);
         var window = store.ReadCache.OtherWritersSeenWithin;
         Assert.Equal(TimeSpan.FromMilliseconds(10), window);
-        await SeedAsync(store);
         var company = await store.GetCompanyAsync("contoso", None);
         var (looks, commands) = (store.ReadCache.Looks, store.Pool.CommandCount);
 

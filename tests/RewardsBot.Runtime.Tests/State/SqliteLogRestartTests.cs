@@ -17,6 +17,9 @@ public sealed class SqliteLogRestartTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    /// <summary>The text every document is filled with: a 4 KB page or more each.</summary>
+    private static readonly string Page = new('x', 4000);
+
     [Fact]
     public async Task Under_steady_reads_and_writes_the_write_ahead_log_is_still_started_over()
     {
@@ -25,20 +28,8 @@ public sealed class SqliteLogRestartTests : IDisposable
         var file = _directory.File("bot.db");
         // No cached documents: the readers read the file, holding the log as readers do.
         await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 100, cachedBytes: 0);
-        var page = new string('x', 4000);
-        var keys = Enumerable.Range(0, 64).Select(i => $"k{i}").ToArray();
-        var eTags = new string?[keys.Length];
+        var keys = Keys(64);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        long written = 0;
-
-        async Task WriteLoop(int first)
-        {
-            for (var i = first; storage.LogRestarts < 5 && !stop.IsCancellationRequested; i = (i + 8) % keys.Length)
-            {
-                eTags[i] = await WriteAsync(storage, keys[i], new JsonObject { ["filler"] = page }, eTags[i]);
-                Interlocked.Add(ref written, page.Length);
-            }
-        }
 
         async Task ReadLoop()
         {
@@ -48,16 +39,15 @@ public sealed class SqliteLogRestartTests : IDisposable
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WriteLoop(i))).Concat(Enumerable.Range(0, 4).Select(_ => Task.Run(ReadLoop))));
+        var (eTags, written) = await WriteUntilRestartsAsync(storage, keys, restarts: 5, stop.Token, ReadLoop, ReadLoop, ReadLoop, ReadLoop);
 
         Assert.True(storage.LogRestarts >= 5, $"the log was started over {storage.LogRestarts} times in a minute");
         var log = new FileInfo(file + "-wal").Length;
         // A log never started over holds every frame written (each document a 4 KB page or more): its file is at least
         // as large as what was written. Started over, its file keeps the size it had reached — which, on a slow or busy
         // machine, may be a good part of it before the first restarts get through, so only "smaller than all" is sure.
-        Assert.True(log < Interlocked.Read(ref written), $"log {log} bytes after {written} bytes of documents: it kept growing");
-        var stored = await storage.ReadAsync(keys, None);
-        Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(page, stored[key].Document["filler"]!.GetValue<string>()));
+        Assert.True(log < written, $"log {log} bytes after {written} bytes of documents: it kept growing");
+        await AssertLastWritesReadBackAsync(storage, keys, eTags);
     }
 
     [Fact]
@@ -67,20 +57,10 @@ public sealed class SqliteLogRestartTests : IDisposable
         // CatchUpFrames meanwhile. Without the catch-up, the RESTART would copy all of those while the writers wait.
         var file = _directory.File("bot.db");
         await using var storage = new SqliteStorage($"Data Source={file}", timeProvider: null, restartFrames: 2000, cachedBytes: 0);
-        var page = new string('x', 4000);
-        var keys = Enumerable.Range(0, 256).Select(i => $"k{i}").ToArray();
-        var eTags = new string?[keys.Length];
+        var keys = Keys(256);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
 
-        async Task WriteLoop(int first)
-        {
-            for (var i = first; storage.LogRestarts < 8 && !stop.IsCancellationRequested; i = (i + 8) % keys.Length)
-            {
-                eTags[i] = await WriteAsync(storage, keys[i], new JsonObject { ["filler"] = page }, eTags[i]);
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WriteLoop(i))));
+        var (eTags, _) = await WriteUntilRestartsAsync(storage, keys, restarts: 8, stop.Token);
 
         Assert.True(storage.LogRestarts >= 8, $"the log was started over {storage.LogRestarts} times in 90 s");
         var held = storage.FramesCopiedWhileWritersWaited.Order().ToArray();
@@ -91,8 +71,40 @@ public sealed class SqliteLogRestartTests : IDisposable
         // elsewhere; without the catch-up, 1,000 to 4,000 (half the log and more). The bound is a fifth of the log.
         var median = held[held.Length / 2];
         Assert.True(median <= 400, $"the restarts copied {string.Join(", ", held)} frames with the writers held back");
+        await AssertLastWritesReadBackAsync(storage, keys, eTags);
+    }
+
+    private static string[] Keys(int count) => Enumerable.Range(0, count).Select(i => $"k{i}").ToArray();
+
+    /// <summary>
+    /// Eight writers, each rewriting every eighth key in turn with <see cref="Page"/>, and <paramref name="alongside"/>,
+    /// all flat out until the log has been started over <paramref name="restarts"/> times or <paramref name="stop"/>;
+    /// returns each key's last eTag (null: never written) and the characters written.
+    /// </summary>
+    private static async Task<(string?[] ETags, long Written)> WriteUntilRestartsAsync(
+        SqliteStorage storage, string[] keys, int restarts, CancellationToken stop, params Func<Task>[] alongside)
+    {
+        var eTags = new string?[keys.Length];
+        long written = 0;
+
+        async Task WriteLoop(int first)
+        {
+            for (var i = first; storage.LogRestarts < restarts && !stop.IsCancellationRequested; i = (i + 8) % keys.Length)
+            {
+                eTags[i] = await WriteAsync(storage, keys[i], new JsonObject { ["filler"] = Page }, eTags[i]);
+                Interlocked.Add(ref written, Page.Length);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WriteLoop(i))).Concat(alongside.Select(Task.Run)));
+        return (eTags, Interlocked.Read(ref written));
+    }
+
+    /// <summary>Every key written reads back with the page: no write was lost across the restarts.</summary>
+    private static async Task AssertLastWritesReadBackAsync(SqliteStorage storage, string[] keys, string?[] eTags)
+    {
         var stored = await storage.ReadAsync(keys, None);
-        Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(page, stored[key].Document["filler"]!.GetValue<string>()));
+        Assert.All(keys.Where((_, i) => eTags[i] is not null), key => Assert.Equal(Page, stored[key].Document["filler"]!.GetValue<string>()));
     }
 }
 
