@@ -71,13 +71,20 @@ internal sealed class SqliteCheckpointer : IDisposable
     private long _checkpoints;
     private long _restarts;
     private readonly Queue<long> _heldFrames = new(HeldFramesKept);
+    private readonly Action<int, long>? _afterPassive;
 
     /// <param name="database">The file to checkpoint.</param>
     /// <param name="restartFrames">The log size (frames) from which the log is started over; <see cref="DefaultRestartFrames"/> when null.</param>
-    public SqliteCheckpointer(SqliteStateDatabase database, int? restartFrames = null)
+    /// <param name="afterPassive">
+    /// For tests: called on the checkpointer's thread after each PASSIVE checkpoint of a round (0 for the first, then
+    /// each catch-up pass) with the log size it saw, outside the write gate — a test commits there what "the writers"
+    /// commit during that pass.
+    /// </param>
+    public SqliteCheckpointer(SqliteStateDatabase database, int? restartFrames = null, Action<int, long>? afterPassive = null)
     {
         _database = database;
         _restartFrames = restartFrames ?? DefaultRestartFrames;
+        _afterPassive = afterPassive;
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite state checkpoint" };
         _thread.Start();
     }
@@ -157,6 +164,7 @@ internal sealed class SqliteCheckpointer : IDisposable
 
                     var (_, logFrames) = Checkpoint(passive!);
                     Interlocked.Increment(ref _checkpoints);
+                    _afterPassive?.Invoke(0, logFrames);
                     if (logFrames >= _restartFrames)
                     {
                         logFrames = CatchUp(passive!, logFrames);
@@ -167,13 +175,14 @@ internal sealed class SqliteCheckpointer : IDisposable
                             (busy, restartLog) = Checkpoint(restart!);
                         }
 
-                        RecordHeldFrames(restartLog - logFrames);
-
                         // Busy: a reader (or another process's writer) outlasted the wait; tried again at the next nudge.
                         if (!busy)
                         {
                             Interlocked.Increment(ref _restarts);
                         }
+
+                        // After the count: once a test sees the held frames, it sees whether the log was started over.
+                        RecordHeldFrames(restartLog - logFrames);
                     }
                 }
                 catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
@@ -204,10 +213,11 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// </summary>
     private long CatchUp(SqliteCommand passive, long logFrames)
     {
-        for (var pass = 0; pass < MaxCatchUpPasses; pass++)
+        for (var pass = 1; pass <= MaxCatchUpPasses; pass++)
         {
             var (_, now) = Checkpoint(passive);
             Interlocked.Increment(ref _checkpoints);
+            _afterPassive?.Invoke(pass, now);
             var added = now - logFrames;
             logFrames = now;
             // Fewer frames than before (-1, or another process started the log over): nothing to catch up with.

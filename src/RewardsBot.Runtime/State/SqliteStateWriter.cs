@@ -63,9 +63,6 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
     /// <summary>How many times the checkpointer held the writers back to start the log over (see <see cref="SqliteCheckpointer"/>).</summary>
     public long LogRestarts => _checkpointer.Restarts;
 
-    /// <summary>See <see cref="SqliteCheckpointer.HeldFrames"/>.</summary>
-    public IReadOnlyList<long> FramesCopiedWhileWritersWaited => _checkpointer.HeldFrames;
-
     /// <summary>Queues <paramref name="documents"/> (key → eTag to write with and UTF-8 JSON); completes with the new eTags once committed.</summary>
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyList<StateWrite> documents, CancellationToken cancellationToken)
     {

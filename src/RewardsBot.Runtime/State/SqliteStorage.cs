@@ -81,9 +81,6 @@ public sealed class SqliteStorage : IStorage, IStorageHealthCheck, IStorageReten
     /// <summary>How many times the write-ahead log was started over with this process's writers held back.</summary>
     internal long LogRestarts => _writer.LogRestarts;
 
-    /// <summary>What each of the last log restarts copied while this process's writers waited (frames).</summary>
-    internal IReadOnlyList<long> FramesCopiedWhileWritersWaited => _writer.FramesCopiedWhileWritersWaited;
-
     /// <summary>The documents this storage last read or wrote (see <see cref="StateDocumentCache"/>); tests read its counters.</summary>
     internal StateDocumentCache Cache => _cache;
 
