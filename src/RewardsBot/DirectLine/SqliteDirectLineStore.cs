@@ -8,8 +8,9 @@ namespace RewardsBot.DirectLine;
 /// Direct Line conversations in the state file (tables <c>directline_*</c>, own schema version, beside bot state), sharing
 /// the file's write gate with the bot state's writer. Times are ISO 8601 UTC text (fixed width: text order is
 /// time order). A conversation's activities go when it does (foreign key, cascade). Calls use a few long-lived
-/// connections (<see cref="SqliteConnectionPool"/>) whose statements are prepared once: a Direct Line turn runs about
-/// six of them (the conversation looked up, the user's activity and the replies appended, the feed read for the stream).
+/// connections (<see cref="SqliteConnectionPool"/>) whose statements are prepared once. A Direct Line turn writes once
+/// (the user's activity and the replies appended together); its reads — the conversation looked up, the new activities
+/// read by the stream — are answered from what this store last wrote or read (<see cref="DirectLineFeedCache"/>).
 /// </summary>
 internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 {
@@ -50,11 +51,14 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     private readonly string _filePath;
     private readonly TimeProvider _clock;
     private readonly SqliteConnectionPool _pool;
+    private readonly DirectLineFeedCache _cache;
     private volatile bool _initialized;
 
-    public SqliteDirectLineStore(string connectionString, TimeProvider clock)
+    /// <param name="cacheBytes">See <see cref="DirectLineFeedCache"/>; 0 sends every read to the file.</param>
+    public SqliteDirectLineStore(string connectionString, TimeProvider clock, int cacheBytes = DirectLineFeedCache.DefaultCapacityBytes)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _cache = new DirectLineFeedCache(cacheBytes);
         (_connectionString, _filePath) = SqliteFile.ResolveWritableFile(
             connectionString, "Direct Line", "Set ConnectionStrings:BotState to 'Data Source=path/to/rewardsbot-state.db' (or leave it unset: it goes beside ConnectionStrings:RewardsBot), or Bot:Storage=Memory.");
         _pool = new SqliteConnectionPool(_connectionString, connectionSetup: $"PRAGMA wal_autocheckpoint = {FallbackCheckpointPages};");
@@ -62,6 +66,9 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 
     /// <summary>How many connections the store has opened, and how many times it has used one (for tests).</summary>
     internal (long Opened, long Used) Connections => (_pool.OpenedCount, _pool.RentedCount);
+
+    /// <summary>The conversations and activities kept from this store's own writes and reads (for tests).</summary>
+    internal DirectLineFeedCache Cache => _cache;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -111,7 +118,24 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 
     public async Task<DirectLineConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_cache.TryFind(conversationId, out var kept))
+        {
+            return kept;
+        }
+
         await InitializeAsync(cancellationToken);
+        var generation = _cache.Generation;
+        var found = await ReadConversationAsync(conversationId, cancellationToken);
+        if (found is not null)
+        {
+            _cache.Loaded(found, generation);
+        }
+
+        return found;
+    }
+
+    private async Task<DirectLineConversation?> ReadConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
         using var lease = await _pool.RentAsync(cancellationToken);
         var command = lease.Command("SELECT id, user_id, user_name, locale, created_utc, last_active_utc, last_seq FROM directline_conversations WHERE id = @id;");
         command.Parameters.AddWithValue("@id", conversationId);
@@ -131,6 +155,27 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activities);
         await InitializeAsync(cancellationToken);
+        try
+        {
+            if (!await InsertConversationAsync(conversation, activities, cancellationToken))
+            {
+                return false;
+            }
+        }
+        catch
+        {
+            // Committed or not, the file says which: the next read goes there.
+            _cache.Forget(conversation.Id);
+            throw;
+        }
+
+        // As the file has it: the last sequence is the last activity's.
+        _cache.Created(conversation with { LastSequence = activities.Count == 0 ? 0 : Math.Max(0, activities[^1].Sequence) }, activities);
+        return true;
+    }
+
+    private async Task<bool> InsertConversationAsync(DirectLineConversation conversation, IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
+    {
         using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
         using var lease = await _pool.RentAsync(cancellationToken);
         using var transaction = lease.Connection.BeginTransaction(deferred: false);
@@ -157,7 +202,33 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     public async Task<bool> AppendAsync(string conversationId, IReadOnlyList<StoredActivity> activities, DateTimeOffset lastActiveUtc, int keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keep);
         await InitializeAsync(cancellationToken);
+        bool appended;
+        try
+        {
+            appended = await AppendCommittedAsync(conversationId, activities, lastActiveUtc, keep, cancellationToken);
+        }
+        catch
+        {
+            _cache.Forget(conversationId);
+            throw;
+        }
+
+        if (appended)
+        {
+            _cache.Appended(conversationId, activities, lastActiveUtc, keep);
+        }
+        else
+        {
+            _cache.Forget(conversationId);
+        }
+
+        return appended;
+    }
+
+    private async Task<bool> AppendCommittedAsync(string conversationId, IReadOnlyList<StoredActivity> activities, DateTimeOffset lastActiveUtc, int keep, CancellationToken cancellationToken)
+    {
         using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
         using var lease = await _pool.RentAsync(cancellationToken);
         using var transaction = lease.Connection.BeginTransaction(deferred: false);
@@ -172,6 +243,11 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
 
     public async Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
     {
+        if (_cache.TryRead(conversationId, afterSequence, max, out var kept))
+        {
+            return kept;
+        }
+
         await InitializeAsync(cancellationToken);
         using var lease = await _pool.RentAsync(cancellationToken);
         var command = lease.Command("SELECT seq, activity FROM directline_activities WHERE conversation_id = @id AND seq > @after ORDER BY seq LIMIT @max;");
@@ -191,6 +267,19 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
     public async Task<int> PurgeAsync(DateTimeOffset cutoffUtc, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        try
+        {
+            return await DeleteExpiredAsync(cutoffUtc, cancellationToken);
+        }
+        finally
+        {
+            // Whether the delete committed or not: what was kept may be gone from the file.
+            _cache.Clear();
+        }
+    }
+
+    private async Task<int> DeleteExpiredAsync(DateTimeOffset cutoffUtc, CancellationToken cancellationToken)
+    {
         using var gate = await SqliteFile.EnterWriteGateAsync(_filePath, cancellationToken);
         await using var connection = await SqliteFile.OpenAsync(_connectionString, cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);

@@ -92,7 +92,8 @@ public sealed class DirectLineStorageTests : OwnHostTest
         await client.GetAllAsync(token, conversationId);
         var (opened, used) = ((SqliteDirectLineStore)Host.Services.GetRequiredService<IDirectLineStore>()).Connections;
 
-        Assert.True(used >= 20, $"The store used a connection {used} times for 10 messages.");
+        // Each message's activities are written with a connection (its reads are answered from memory: DirectLineFeedCache).
+        Assert.True(used >= 10, $"The store used a connection {used} times for 10 messages.");
         Assert.True(opened <= SqliteConnectionPool.DefaultMaxIdle, $"The store opened {opened} connections for {used} uses.");
     }
 
