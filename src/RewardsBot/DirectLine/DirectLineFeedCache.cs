@@ -18,10 +18,10 @@ namespace RewardsBot.DirectLine;
 /// whose write failed or found it gone (<see cref="Forget"/>); a purge empties everything (<see cref="Clear"/>). A
 /// conversation read from the file is kept only if it is not kept already and nothing was forgotten, let go for room,
 /// emptied or appended to a conversation not kept here since the read began (<see cref="Generation"/>), so a slow read
-/// never replaces a newer write. Activities
-/// are kept only as a suffix of the feed: a read after a watermark is answered here only when every activity after it
-/// is kept (<see cref="TryRead"/>). The file is meant for one host process: a conversation another process writes
-/// to is not seen here until this process's next write to it fails on the sequence the other took, and is forgotten.
+/// never replaces a newer write. Activities are kept only as a suffix of the feed: a read after a watermark is answered
+/// here only when every activity after it is kept (<see cref="TryRead"/>). The file is meant for one host process: a
+/// conversation another process writes to is not seen here until this process's next write to it fails on the
+/// sequence the other took, and is forgotten.
 /// </para>
 /// <para>
 /// Bounded, and kept small on purpose (<see cref="CapacityBytes"/>; what is kept outlives the collector's young
@@ -195,8 +195,7 @@ internal sealed class DirectLineFeedCache
             var newer = activities.Where(a => a.Sequence > kept.Conversation.LastSequence).ToArray();
             if (newer.Length > 0 && newer[0].Sequence != kept.Conversation.LastSequence + 1)
             {
-                Remove(conversationId);
-                _generation++;
+                Drop(conversationId);
                 return;
             }
 
@@ -213,12 +212,11 @@ internal sealed class DirectLineFeedCache
     {
         lock (_lock)
         {
-            Remove(conversationId);
-            _generation++;
+            Drop(conversationId);
         }
     }
 
-    /// <summary>Forgets everything (a purge, or the file changed under the store).</summary>
+    /// <summary>Forgets everything (a purge).</summary>
     public void Clear()
     {
         lock (_lock)
@@ -252,9 +250,15 @@ internal sealed class DirectLineFeedCache
         while (_bytes > CapacityBytes && _recent.Last is { } oldest)
         {
             // A read of it from the file that began before its last write must not be kept in its place.
-            Remove(oldest.Value.Conversation.Id);
-            _generation++;
+            Drop(oldest.Value.Conversation.Id);
         }
+    }
+
+    /// <summary>Removes a conversation and moves <see cref="Generation"/>: no read of it from the file begun before is kept.</summary>
+    private void Drop(string conversationId)
+    {
+        Remove(conversationId);
+        _generation++;
     }
 
     private void Remove(string conversationId)

@@ -83,7 +83,6 @@ public sealed class SqliteCheckpointerCatchUpTests : IDisposable
         var database = new SqliteStateDatabase($"Data Source={file}");
         var writer = await OpenWriterAsync(database);
         var reader = await database.OpenAsync(CancellationToken.None);
-        var pageSize = PageSize(writer);
         Commit(writer, RestartFrames * 2);
         HoldSnapshot(reader);
         Commit(writer, 1);
@@ -93,7 +92,8 @@ public sealed class SqliteCheckpointerCatchUpTests : IDisposable
         var holding = true;
         void Observe(int pass, long _)
         {
-            var before = LogFileFrames(file, pageSize);
+            // Before the first restart the log only grows at its end: the file's growth is exactly the frames committed.
+            var before = WriteAheadLog.FileFrames(file, writer);
             if (holding)
             {
                 Execute(reader, "COMMIT;");
@@ -111,7 +111,7 @@ public sealed class SqliteCheckpointerCatchUpTests : IDisposable
             lock (passes)
             {
                 passes.Add(pass);
-                framesAfter[pass] = LogFileFrames(file, pageSize) - before;
+                framesAfter[pass] = WriteAheadLog.FileFrames(file, writer) - before;
             }
         }
 
@@ -158,11 +158,7 @@ public sealed class SqliteCheckpointerCatchUpTests : IDisposable
     {
         var sizeBefore = new FileInfo(round.File + "-wal").Length;
         Commit(round.Writer, 1);
-        using var checkpoint = round.Writer.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        using var reader = checkpoint.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.InRange(reader.GetInt64(1), 1, 4);
+        Assert.InRange(WriteAheadLog.CheckpointedFrames(round.Writer), 1, 4);
         // Written over the log's first frames, not appended: the file did not grow.
         Assert.Equal(sizeBefore, new FileInfo(round.File + "-wal").Length);
     }
@@ -189,19 +185,6 @@ public sealed class SqliteCheckpointerCatchUpTests : IDisposable
         {
             insert.ExecuteNonQuery();
         }
-    }
-
-    /// <summary>
-    /// The frames the log file holds: its 32-byte header, then frames of a 24-byte header and a page each. Before the
-    /// first restart a log only grows at its end, so the file's growth is exactly the frames committed.
-    /// </summary>
-    private static long LogFileFrames(string file, long pageSize) => (new FileInfo(file + "-wal").Length - 32) / (24 + pageSize);
-
-    private static long PageSize(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_size;";
-        return (long)command.ExecuteScalar()!;
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(condition, () => what);

@@ -57,14 +57,7 @@ public sealed class SqliteLogRestartTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         connection.Open();
-        using var pageSize = connection.CreateCommand();
-        pageSize.CommandText = "PRAGMA page_size;";
-        var frameBytes = 24 + (long)pageSize.ExecuteScalar()!;
-        using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        using var reader = checkpoint.ExecuteReader();
-        Assert.True(reader.Read());
-        return (reader.GetInt64(1), (new FileInfo(file + "-wal").Length - 32) / frameBytes);
+        return (WriteAheadLog.CheckpointedFrames(connection), WriteAheadLog.FileFrames(file, connection));
     }
 
     private static string[] Keys(int count) => Enumerable.Range(0, count).Select(i => $"k{i}").ToArray();

@@ -95,3 +95,28 @@ internal static class StorageWrites
     public static async Task<string> WriteAsync(IStorage storage, string key, JsonObject document, string? eTag)
         => (await storage.WriteAsync(One(key, document, eTag), CancellationToken.None))[key];
 }
+
+/// <summary>What SQLite's write-ahead log of a file holds, for the checkpoint tests.</summary>
+internal static class WriteAheadLog
+{
+    /// <summary>The frames the log holds, as a PASSIVE checkpoint on <paramref name="connection"/> counts them.</summary>
+    public static long CheckpointedFrames(SqliteConnection connection)
+    {
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = checkpoint.ExecuteReader();
+        Assert.True(reader.Read());
+        return reader.GetInt64(1);
+    }
+
+    /// <summary>
+    /// The frames the log file of <paramref name="file"/> has room for: its 32-byte header, then frames of a 24-byte
+    /// header and a page each. A log never started over only grows at its end, so its frames fill its file.
+    /// </summary>
+    public static long FileFrames(string file, SqliteConnection connection)
+    {
+        using var pageSize = connection.CreateCommand();
+        pageSize.CommandText = "PRAGMA page_size;";
+        return (new FileInfo(file + "-wal").Length - 32) / (24 + (long)pageSize.ExecuteScalar()!);
+    }
+}
